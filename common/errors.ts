@@ -1,0 +1,37 @@
+// Every error that crosses a boundary carries a kind; the renderer words it from the
+// i18n catalog, a technician reads `detail` in diagnostics and logs.
+export const errorKinds = [
+  'UnknownMethod',
+  'InvalidArguments',
+  'Internal',
+  'NotAvailable',
+  'SessionNotFound',
+  'PinRejected',
+  'PinLocked',
+  'ConfigInvalid',
+  'DeviceOffline',
+  'TransportClosed',
+] as const;
+export type ErrorKind = (typeof errorKinds)[number];
+
+export interface FieldIssue {
+  /** dotted path of the offending field, e.g. `timeouts.idleSeconds` */
+  path: string;
+  /** the rule it broke, in English for technicians */
+  rule: string;
+}
+
+export interface KioskError {
+  kind: ErrorKind;
+  /** technician-facing detail (English); never shown to residents */
+  message: string;
+  issues?: FieldIssue[];
+  /** when the caller may try again (PinLocked, busy devices) */
+  retryAfterMs?: number;
+}
+
+export const kioskError = (kind: ErrorKind, message: string, extra: Omit<KioskError, 'kind' | 'message'> = {}): KioskError => ({
+  kind,
+  message,
+  ...extra,
+});

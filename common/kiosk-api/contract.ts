@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { PublicConfig } from '../config/public-config.js';
+import { DeviceStatus } from '../domain/device-status.js';
+import { Locale } from '../domain/locale.js';
+import type { KioskMethod } from './methods.js';
+
+// The one contract between renderer and core. Both shells derive their bridge from
+// `kioskMethods`; the core validates every argument with these schemas before a handler runs.
+
+const NoArgs = z.object({}).strict();
+const SessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be a session id');
+
+export const Shell = z.enum(['electron', 'browser-host']);
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  shell: Shell,
+  siteId: z.string(),
+  kioskId: z.string(),
+  startedAt: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const SessionInfo = z.object({ sessionId: SessionId, startedAt: z.string(), idleSeconds: z.number(), warningSeconds: z.number() });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const SessionEndReason = z.enum(['completed', 'timeout', 'user', 'cancelled']);
+export type SessionEndReason = z.infer<typeof SessionEndReason>;
+
+export const QueueState = z.enum(['submitted', 'uploading', 'delivered', 'tracked', 'purged', 'dead']);
+export const QueueCounts = z.object({
+  counts: z.record(QueueState, z.number().int().min(0)),
+  oldestPendingAt: z.string().nullable(),
+});
+export type QueueCounts = z.infer<typeof QueueCounts>;
+
+export const Role = z.enum(['technician', 'officer']);
+export type Role = z.infer<typeof Role>;
+
+export const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
+
+export const kioskContract = {
+  'app.info': method(NoArgs, AppInfo),
+  'config.public': method(NoArgs, PublicConfig),
+  'session.start': method(z.object({ locale: Locale }).strict(), SessionInfo),
+  /** a touch or key press: pushes the idle deadline back */
+  'session.activity': method(z.object({ sessionId: SessionId }).strict(), z.object({ idleDeadline: z.string() })),
+  'session.end': method(z.object({ sessionId: SessionId, reason: SessionEndReason }).strict(), z.object({ wiped: z.boolean() })),
+  'devices.status': method(NoArgs, z.array(DeviceStatus)),
+  'queue.counts': method(NoArgs, QueueCounts),
+  'auth.unlock': method(
+    z.object({ role: Role, pin: z.string().regex(/^[0-9]{4,8}$/, 'must be 4 to 8 digits') }).strict(),
+    z.object({ role: Role, operatorId: z.string(), expiresAt: z.string() }),
+  ),
+  'auth.lock': method(NoArgs, z.object({})),
+} as const satisfies Record<KioskMethod, { args: z.ZodType; result: z.ZodType }>;
+
+export type KioskContract = typeof kioskContract;
+export type ArgsOf<M extends KioskMethod> = z.input<KioskContract[M]['args']>;
+export type ParsedArgsOf<M extends KioskMethod> = z.output<KioskContract[M]['args']>;
+export type ResultOf<M extends KioskMethod> = z.output<KioskContract[M]['result']>;

@@ -1,0 +1,18 @@
+// The KioskApi method names, kept apart from the schemas so the renderer and the preload can
+// list them without bundling the validation library. Method names are the IPC channel names.
+export const kioskMethods = [
+  'app.info',
+  'config.public',
+  'session.start',
+  'session.activity',
+  'session.end',
+  'devices.status',
+  'queue.counts',
+  'auth.unlock',
+  'auth.lock',
+] as const;
+
+export type KioskMethod = (typeof kioskMethods)[number];
+
+export const isKioskMethod = (name: unknown): name is KioskMethod =>
+  typeof name === 'string' && (kioskMethods as readonly string[]).includes(name);

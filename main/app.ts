@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import { toPublicConfig } from '../common/config/public-config.js';
+import { kioskError, type KioskError } from '../common/errors.js';
+import type { QueueCounts } from '../common/kiosk-api/contract.js';
+import { err, ok, type Result } from '../common/result.js';
+import pkg from '../package.json' with { type: 'json' };
+import type { AppOptions } from './app-types.js';
+import { OperatorAuth } from './auth/operator-auth.js';
+import { ConfigStore } from './config/config-store.js';
+import { verifyPin } from './config/pin-hash.js';
+import { loadSecrets, type Secrets } from './config/secrets.js';
+import { createDispatcher, type Handlers } from './core/dispatcher.js';
+import { EventBus } from './core/event-bus.js';
+import type { KioskCore } from './core/kiosk-core.js';
+import { configuredDeviceStatuses } from './devices/device-registry.js';
+import { createLogger, type Logger } from './log/logger.js';
+import { SessionManager, systemClock, type Clock } from './sessions/session-manager.js';
+
+export interface App {
+  core: KioskCore;
+  config: ConfigStore;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export interface AppDeps {
+  log?: Logger;
+  clock?: Clock;
+  env?: NodeJS.ProcessEnv;
+}
+
+const emptyQueue = (): QueueCounts => ({
+  // the outbox lands with its own issue; until then nothing is queued on this kiosk
+  counts: { submitted: 0, uploading: 0, delivered: 0, tracked: 0, purged: 0, dead: 0 },
+  oldestPendingAt: null,
+});
+
+/**
+ * The one wiring file: builds the core from the site config. Real, simulated or null parts
+ * are chosen here from the config; everything else receives what it needs as arguments.
+ */
+export async function createApp(options: AppOptions, deps: AppDeps = {}): Promise<Result<App, KioskError>> {
+  const clock = deps.clock ?? systemClock;
+  const log = deps.log ?? createLogger({ file: join(options.dataDir, 'logs', 'kiosk.jsonl') });
+  const startedAt = new Date(clock.now()).toISOString();
+
+  const opened = await ConfigStore.open(options.sitePath);
+  if (!opened.ok) return err(kioskError('ConfigInvalid', opened.error.message, { issues: opened.error.issues }));
+  const config = opened.value;
+
+  const secretsPath = options.secretsPath ?? join(options.dataDir, 'secrets.json');
+  const secretsLoaded = await loadSecrets(secretsPath, deps.env ?? process.env, { allowMissing: true });
+  if (!secretsLoaded.ok) return err(kioskError('ConfigInvalid', secretsLoaded.error.message, { issues: secretsLoaded.error.issues }));
+  const secrets: Secrets = secretsLoaded.value;
+  if (secrets.pins.technician.length === 0) log.warn('auth', 'no technician PIN configured: diagnostics cannot be opened', { secretsPath });
+
+  const bus = new EventBus();
+  const sessions = new SessionManager(() => config.current.timeouts, (e) => bus.emit(e), clock);
+  const auth = new OperatorAuth({
+    pins: () => secrets.pins,
+    verify: verifyPin,
+    clock,
+    unlockTtlMs: () => config.current.timeouts.diagnosticsIdleSeconds * 1000,
+  });
+  sessions.onWipe((sessionId, reason) => log.info('session', 'session ended and wiped', { sessionId, reason }));
+  config.onChange((next) => {
+    bus.emit({ type: 'config.changed', config: toPublicConfig(next) });
+    log.info('config', 'site config reloaded', { siteId: next.site.id });
+  });
+
+  const handlers: Handlers = {
+    'app.info': async () =>
+      ok({ name: pkg.name, version: pkg.version, shell: options.shell, siteId: config.current.site.id, kioskId: config.current.kiosk.id, startedAt }),
+    'config.public': async () => ok(toPublicConfig(config.current)),
+    'session.start': async ({ locale }) => ok(await sessions.start(locale)),
+    'session.activity': async ({ sessionId }) => {
+      const deadline = sessions.activity(sessionId);
+      return deadline === null
+        ? err(kioskError('SessionNotFound', 'no live session with that id (it may have timed out)'))
+        : ok({ idleDeadline: new Date(deadline).toISOString() });
+    },
+    'session.end': async ({ sessionId, reason }) => ok({ wiped: await sessions.end(sessionId, reason) }),
+    'devices.status': async () => ok(configuredDeviceStatuses(config.current.devices, startedAt)),
+    'queue.counts': async () => ok(emptyQueue()),
+    'auth.unlock': async ({ role, pin }) => {
+      const r = await auth.unlock(role, pin);
+      log.info('audit', 'operator unlock', { role, result: r.ok ? 'ok' : r.error.kind, ...(r.ok ? { operatorId: r.value.operatorId } : {}) });
+      return r.ok ? ok({ role: r.value.role, operatorId: r.value.operatorId, expiresAt: new Date(r.value.expiresAt).toISOString() }) : r;
+    },
+    'auth.lock': async () => {
+      auth.lock();
+      return ok({});
+    },
+  };
+  const dispatch = createDispatcher(handlers, log);
+
+  const core: KioskCore = {
+    dispatch,
+    onEvent: (listener) => bus.subscribe(listener),
+    close: async () => {
+      await sessions.close();
+    },
+  };
+  log.info('app', 'core ready', { shell: options.shell, siteId: config.current.site.id, kioskId: config.current.kiosk.id, version: pkg.version });
+  return ok({ core, config, log, close: core.close });
+}
