@@ -84,7 +84,7 @@ const newestUnder = (dir) => {
 
 const ensureBuild = () => {
   const stamp = mtime(join(root, 'dist', '.build-stamp'));
-  const sources = ['common', 'main', 'renderer', 'hardware'].map((d) => newestUnder(join(root, d)));
+  const sources = ['common', 'main', 'renderer', 'hardware', 'scripts'].map((d) => newestUnder(join(root, d)));
   const files = ['vite.config.ts', 'package-lock.json', 'scripts/build.mjs'].map((f) => mtime(join(root, f)));
   if (stamp && Math.max(...sources, ...files) <= stamp) return;
   say('building');
@@ -98,7 +98,7 @@ ensureBuild();
 const next = {
   start: [join(root, 'dist', 'main', 'start.js'), ...rest],
   test: [join(root, 'scripts', 'run-tests.mjs'), ...rest],
-  kiosk: [join(root, 'scripts', 'kiosk.mjs'), ...rest],
+  kiosk: [join(root, 'dist', 'scripts', 'kiosk.js'), ...rest],
   build: null,
 }[command];
 if (!next) process.exit(0);

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // Builds what the shells run: the renderer (vite) and the Node entry points (esbuild).
-// npm packages stay external: node_modules is there at run time, and native modules must be.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +12,12 @@ const t0 = Date.now();
 await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
-await esbuild({ ...common, entryPoints: { 'main/start': 'main/start/main.ts' }, outdir: 'dist', format: 'esm', packages: 'external', outExtension: { '.js': '.js' } });
+// Pure-JS packages are bundled in: resolving zod's and ws's many files cost ~200 ms of cold
+// start. Native modules, and packages that find files beside themselves, stay outside.
+const nodeExternal = ['sqlite3', 'serialport', '@serialport/*', 'usb', 'node-thermal-printer', 'bufferutil', 'utf-8-validate', 'electron'];
+// bundled CommonJS (ws) calls require() for builtins; give the ESM bundle a real one
+const requireShim = "import { createRequire as __kioskCreateRequire } from 'node:module'; const require = __kioskCreateRequire(import.meta.url);";
+await esbuild({ ...common, entryPoints: { 'main/start': 'main/start/main.ts', 'scripts/kiosk': 'scripts/kiosk.ts' }, outdir: 'dist', format: 'esm', external: nodeExternal, banner: { js: requireShim } });
 // Electron loads CommonJS; the preload runs sandboxed, so it is bundled whole with only electron outside.
 await esbuild({ ...common, entryPoints: { 'electron/main': 'main/electron/main.ts' }, outdir: 'dist', format: 'cjs', packages: 'external', outExtension: { '.js': '.cjs' } });
 await esbuild({ ...common, entryPoints: { 'electron/preload': 'main/electron/preload.ts' }, outdir: 'dist', format: 'cjs', external: ['electron'], outExtension: { '.js': '.cjs' } });
