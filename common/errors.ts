@@ -11,6 +11,17 @@ export const errorKinds = [
   'ConfigInvalid',
   'DeviceOffline',
   'TransportClosed',
+  // devices (hardware/): each names what a resident or technician can do about it
+  'NoDevice',
+  'DeviceBusy',
+  'PaperOut',
+  'PaperJam',
+  'CoverOpen',
+  'FeederEmpty',
+  'ScanJam',
+  'DeviceTimeout',
+  'Cancelled',
+  'InvalidIdPayload',
 ] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 

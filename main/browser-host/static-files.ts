@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { buildCsp } from '../../common/security/renderer-csp.js';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,19 +18,7 @@ const contentTypes: Record<string, string> = {
 };
 
 /** The same strict policy the Electron shell sends: our scripts, styles and fonts only. */
-export const rendererCsp = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const rendererCsp = buildCsp();
 
 /** Maps a request path into `root`, or null when it would leave it. */
 export const resolveStaticPath = (root: string, pathname: string): string | null => {
