@@ -1,0 +1,36 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// End-to-end: Debian's Chromium against the real browser host (started by global-setup.ts).
+// Never `playwright install`: the browser is the system one.
+const launchOptions = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+};
+
+const kiosk = { hasTouch: true, isMobile: false, deviceScaleFactor: 1, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' };
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  globalSetup: './tests/e2e/global-setup.ts',
+  workers: 1,
+  retries: 0,
+  fullyParallel: false,
+  forbidOnly: true,
+  // the idle test waits out a real 15-second session on the core's clock
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    ...devices['Desktop Chrome'],
+    ...kiosk,
+    launchOptions,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'portrait', use: { viewport: { width: 1080, height: 1920 } } },
+    // a landscape kiosk too, for the screen whose layout changes most with orientation
+    { name: 'landscape', use: { viewport: { width: 1920, height: 1080 } }, testMatch: /language\.spec\.ts/ },
+  ],
+});

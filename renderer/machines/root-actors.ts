@@ -1,0 +1,53 @@
+import { fromCallback, fromPromise } from 'xstate';
+import type { DeviceStatus } from '../../common/domain/device-status.js';
+import type { Locale } from '../../common/domain/locale.js';
+import type { KioskClient } from '../../common/kiosk-api/client.js';
+import type { SessionInfo } from '../../common/kiosk-api/contract.js';
+import type { KioskEvent } from '../../common/kiosk-api/events.js';
+import type { ConnectionAwareTransport } from '../api/connection.js';
+import { unwrap } from './kiosk-failure.js';
+import type { BootData, CoreEvent, EndSessionInput, Operator, UnlockInput } from './root-types.js';
+
+/** A core event as the machine's `core.*` event. */
+export const toCoreEvent = (e: KioskEvent): CoreEvent => {
+  switch (e.type) {
+    case 'session.timer':
+      return { type: 'core.sessionTimer', sessionId: e.sessionId, phase: e.phase, remainingMs: e.remainingMs };
+    case 'device.status':
+      return { type: 'core.deviceStatus', devices: e.devices };
+    case 'queue.counts':
+      return { type: 'core.queueCounts', queue: e.queue };
+    case 'config.changed':
+      return { type: 'core.configChanged', config: e.config };
+  }
+};
+
+/** The real actors: each one KioskApi call, nothing else. */
+export const rootActors = (client: KioskClient, connection: Pick<ConnectionAwareTransport, 'onConnection'>) => ({
+  loadBoot: fromPromise<BootData>(async () => {
+    const [config, appInfo] = await Promise.all([client.call('config.public', {}), client.call('app.info', {})]);
+    return { config: unwrap(config), appInfo: unwrap(appInfo) };
+  }),
+  startSession: fromPromise<SessionInfo, { locale: Locale }>(async ({ input }) => unwrap(await client.call('session.start', input))),
+  // Fire and forget: a lost activity ping only means the warning may show; never an error screen.
+  reportActivity: fromPromise<void, { sessionId: string }>(async ({ input }) => {
+    await client.call('session.activity', input);
+  }),
+  // The renderer wipes its memory whatever the core answers.
+  endSession: fromPromise<void, EndSessionInput>(async ({ input }) => {
+    await client.call('session.end', input);
+  }),
+  unlock: fromPromise<Operator, UnlockInput>(async ({ input }) => unwrap(await client.call('auth.unlock', input))),
+  lock: fromPromise<void>(async () => {
+    await client.call('auth.lock', {});
+  }),
+  loadDevices: fromPromise<DeviceStatus[]>(async () => unwrap(await client.call('devices.status', {}))),
+  coreEvents: fromCallback(({ sendBack }) => {
+    const offEvents = client.onEvent((e) => sendBack(toCoreEvent(e)));
+    const offConnection = connection.onConnection((up) => sendBack({ type: up ? 'core.reconnected' : 'core.disconnected' }));
+    return () => {
+      offEvents();
+      offConnection();
+    };
+  }),
+});

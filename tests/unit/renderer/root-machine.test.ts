@@ -1,0 +1,356 @@
+import { describe, expect, it } from 'vitest';
+import { createActor, SimulatedClock, waitFor, type SnapshotFrom } from 'xstate';
+import { createKioskClient } from '../../../common/kiosk-api/client.js';
+import { cornerTapWindowMs } from '../../../renderer/machines/corner-taps.js';
+import { rootActors } from '../../../renderer/machines/root-actors.js';
+import { activityThrottleMs, bootRetryMs, initialContext, rootMachine } from '../../../renderer/machines/root-machine.js';
+import { homeChoices, type PinDigit, type RootContext } from '../../../renderer/machines/root-types.js';
+import { FakeCore, pins, testAppInfo, testConfig, testDevices } from './fake-core.js';
+
+type Snapshot = SnapshotFrom<typeof rootMachine>;
+
+/** The machine with the real actors over an in-memory core, on a simulated clock. */
+const boot = async (core = new FakeCore()) => {
+  const clock = new SimulatedClock();
+  const actor = createActor(rootMachine.provide({ actors: rootActors(createKioskClient(core), core) }), { clock });
+  actor.start();
+  const until = (predicate: (s: Snapshot) => boolean) => waitFor(actor, predicate, { timeout: 2000 });
+  return { core, clock, actor, until };
+};
+
+const bootToAttract = async (core?: FakeCore) => {
+  const k = await boot(core);
+  await k.until((s) => s.matches('attract'));
+  return k;
+};
+
+const bootToHome = async (core?: FakeCore) => {
+  const k = await bootToAttract(core);
+  k.actor.send({ type: 'user.touch' });
+  await k.until((s) => s.matches({ session: 'home' }));
+  return k;
+};
+
+const typePin = (actor: ReturnType<typeof createActor<typeof rootMachine>>, pin: string) => {
+  for (const digit of pin) actor.send({ type: 'user.pinDigit', digit: digit as PinDigit });
+};
+
+const tapCorner = (actor: ReturnType<typeof createActor<typeof rootMachine>>, times: readonly number[]) => {
+  for (const at of times) actor.send({ type: 'user.cornerTap', at });
+};
+
+/** Everything a resident could have left behind must be back to a just-booted kiosk. */
+const residentFields = (c: RootContext) => ({ session: c.session, locale: c.locale, startError: c.startError, cornerTaps: c.cornerTaps, pinPad: c.pinPad });
+
+describe('root machine: boot', () => {
+  it('loads the public config and app info, then shows the attract loop in the default language', async () => {
+    const { actor, until, core } = await boot();
+    expect(actor.getSnapshot().matches({ booting: 'loading' })).toBe(true);
+    await until((s) => s.matches({ attract: 'showing' }));
+    const c = actor.getSnapshot().context;
+    expect(c.config).toEqual(testConfig);
+    expect(c.appInfo).toEqual(testAppInfo);
+    expect(c.locale).toBe('vi');
+    expect(core.callsOf('config.public')).toHaveLength(1);
+  });
+
+  it('shows out of service when the config cannot load, and recovers by retry or by itself', async () => {
+    const core = new FakeCore();
+    core.failBoots = 2;
+    const { actor, until, clock } = await boot(core);
+    await until((s) => s.matches({ booting: 'outOfService' }));
+    expect(actor.getSnapshot().context.bootError?.kind).toBe('ConfigInvalid');
+
+    actor.send({ type: 'user.retry' });
+    await until((s) => s.matches({ booting: 'outOfService' }) && core.callsOf('config.public').length === 2);
+
+    clock.increment(bootRetryMs - 1);
+    expect(core.callsOf('config.public')).toHaveLength(2);
+    clock.increment(1);
+    await until((s) => s.matches('attract'));
+    expect(actor.getSnapshot().context.bootError).toBeNull();
+  });
+});
+
+describe('root machine: attract loop', () => {
+  it('advances slides after each slide’s own duration and wraps around', async () => {
+    const { actor, clock } = await bootToAttract();
+    expect(actor.getSnapshot().context.slideIndex).toBe(0);
+    clock.increment(2999);
+    expect(actor.getSnapshot().context.slideIndex).toBe(0);
+    clock.increment(1);
+    expect(actor.getSnapshot().context.slideIndex).toBe(1);
+    clock.increment(4999); // the second slide lasts 5 s
+    expect(actor.getSnapshot().context.slideIndex).toBe(1);
+    clock.increment(1);
+    expect(actor.getSnapshot().context.slideIndex).toBe(0);
+  });
+
+  it('starts a session in the current language on a touch and goes home', async () => {
+    const { actor, core } = await bootToHome();
+    expect(core.callsOf('session.start')).toEqual([{ locale: 'vi' }]);
+    expect(actor.getSnapshot().context.session?.info.sessionId).toBe(core.sessionId);
+  });
+
+  it('stays on the attract loop with a message when the session cannot start', async () => {
+    const core = new FakeCore();
+    core.failStart = true;
+    const { actor, until } = await bootToAttract(core);
+    actor.send({ type: 'user.touch' });
+    await until((s) => s.matches({ attract: 'showing' }) && s.context.startError !== null);
+    expect(actor.getSnapshot().context.startError?.kind).toBe('Internal');
+    expect(actor.getSnapshot().context.session).toBeNull();
+  });
+});
+
+describe('root machine: home', () => {
+  it.each(homeChoices)('choice %s shows the not-available screen and Back returns home', async (choice) => {
+    const { actor } = await bootToHome();
+    actor.send({ type: 'user.choose', choice });
+    expect(actor.getSnapshot().matches({ session: 'notAvailable' })).toBe(true);
+    expect(actor.getSnapshot().context.session?.choice).toBe(choice);
+    actor.send({ type: 'user.back' });
+    expect(actor.getSnapshot().matches({ session: 'home' })).toBe(true);
+    expect(actor.getSnapshot().context.session?.choice).toBeNull();
+  });
+
+  it('switches language vi → en → vi, and ignores a language the site does not offer', async () => {
+    const core = new FakeCore();
+    core.config = { ...testConfig, locale: { default: 'vi', available: ['vi'] } };
+    const single = await bootToHome(core);
+    single.actor.send({ type: 'user.setLocale', locale: 'en' });
+    expect(single.actor.getSnapshot().context.locale).toBe('vi');
+
+    const { actor } = await bootToHome();
+    actor.send({ type: 'user.setLocale', locale: 'en' });
+    expect(actor.getSnapshot().context.locale).toBe('en');
+    actor.send({ type: 'user.setLocale', locale: 'vi' });
+    expect(actor.getSnapshot().context.locale).toBe('vi');
+  });
+
+  it('End calls session.end with reason user, then wipes and shows the attract loop', async () => {
+    const { actor, core, until } = await bootToHome();
+    const sessionId = core.sessionId;
+    actor.send({ type: 'user.setLocale', locale: 'en' });
+    actor.send({ type: 'user.end' });
+    await until((s) => s.matches('attract'));
+    expect(core.callsOf('session.end')).toEqual([{ sessionId, reason: 'user' }]);
+    expect(residentFields(actor.getSnapshot().context)).toEqual(residentFields({ ...initialContext(), locale: 'vi' }));
+  });
+});
+
+describe('root machine: idle timeout (the core owns the clock)', () => {
+  it('shows the countdown from warning events of this session only', async () => {
+    const { actor, core } = await bootToHome();
+    core.emit({ type: 'session.timer', sessionId: 'someone-else-entirely', phase: 'warning', remainingMs: 9000 });
+    expect(actor.getSnapshot().context.session?.warning).toBeNull();
+    core.emit({ type: 'session.timer', sessionId: core.sessionId ?? '', phase: 'warning', remainingMs: 9000 });
+    expect(actor.getSnapshot().context.session?.warning).toEqual({ remainingMs: 9000 });
+    core.emit({ type: 'session.timer', sessionId: core.sessionId ?? '', phase: 'warning', remainingMs: 8000 });
+    expect(actor.getSnapshot().context.session?.warning).toEqual({ remainingMs: 8000 });
+    core.emit({ type: 'session.timer', sessionId: core.sessionId ?? '', phase: 'active', remainingMs: 15000 });
+    expect(actor.getSnapshot().context.session?.warning).toBeNull();
+  });
+
+  it('on expiry goes to attract with every session field wiped', async () => {
+    const { actor, core, until } = await bootToHome();
+    const bootedResidentFields = residentFields({ ...initialContext(), locale: testConfig.locale.default });
+    actor.send({ type: 'user.setLocale', locale: 'en' });
+    actor.send({ type: 'user.choose', choice: 'track' });
+    actor.send({ type: 'user.cornerTap', at: 10 });
+    core.emit({ type: 'session.timer', sessionId: core.sessionId ?? '', phase: 'warning', remainingMs: 3000 });
+    expect(actor.getSnapshot().context.session).not.toBeNull();
+
+    core.emit({ type: 'session.timer', sessionId: core.sessionId ?? '', phase: 'expired', remainingMs: 0 });
+    await until((s) => s.matches({ attract: 'showing' }));
+    const c = actor.getSnapshot().context;
+    expect(residentFields(c)).toEqual(bootedResidentFields);
+    expect(c.session).toBeNull();
+    expect(c.locale).toBe('vi');
+    expect(c.cornerTaps).toEqual([]);
+    // the kiosk's own facts survive the wipe
+    expect(c.config).toEqual(testConfig);
+    expect(c.appInfo).toEqual(testAppInfo);
+  });
+
+  it('reports activity at most once a second', async () => {
+    const { actor, core } = await bootToHome();
+    const sessionId = core.sessionId;
+    actor.send({ type: 'user.activity', at: 1000 });
+    actor.send({ type: 'user.activity', at: 1000 + activityThrottleMs - 1 });
+    expect(core.callsOf('session.activity')).toEqual([{ sessionId }]);
+    actor.send({ type: 'user.activity', at: 1000 + activityThrottleMs });
+    expect(core.callsOf('session.activity')).toHaveLength(2);
+  });
+
+  it('while the warning shows, only “I’m still here” answers it: at once, hiding the overlay', async () => {
+    const { actor, core } = await bootToHome();
+    actor.send({ type: 'user.activity', at: 1000 });
+    core.emit({ type: 'session.timer', sessionId: core.sessionId ?? '', phase: 'warning', remainingMs: 4000 });
+    // the touch that lands on the overlay must not hide it before its click arrives
+    actor.send({ type: 'user.activity', at: 5000 });
+    expect(actor.getSnapshot().context.session?.warning).toEqual({ remainingMs: 4000 });
+    expect(core.callsOf('session.activity')).toHaveLength(1);
+
+    actor.send({ type: 'user.stillHere', at: 1000 + activityThrottleMs / 2 });
+    expect(actor.getSnapshot().context.session?.warning).toBeNull();
+    expect(core.callsOf('session.activity')).toEqual([{ sessionId: core.sessionId }, { sessionId: core.sessionId }]);
+    expect(actor.getSnapshot().matches({ session: 'home' })).toBe(true);
+  });
+
+  it('sends no activity when there is no session', async () => {
+    const { actor, core } = await bootToAttract();
+    actor.send({ type: 'user.activity', at: 5000 });
+    expect(core.callsOf('session.activity')).toEqual([]);
+  });
+});
+
+describe('root machine: technician entry', () => {
+  it('opens the PIN pad after 5 corner taps within 3 seconds', async () => {
+    const { actor } = await bootToAttract();
+    tapCorner(actor, [100, 700, 1300, 1900]);
+    expect(actor.getSnapshot().matches('attract')).toBe(true);
+    tapCorner(actor, [100 + cornerTapWindowMs]);
+    expect(actor.getSnapshot().matches({ pinPad: 'entering' })).toBe(true);
+    expect(actor.getSnapshot().context.pinPad).toEqual({ role: 'technician', pin: '', message: null, returnTo: 'attract' });
+  });
+
+  it('does not open it when the 5 taps spread over more than 3 seconds', async () => {
+    const { actor } = await bootToAttract();
+    tapCorner(actor, [0, 800, 1600, 2400, 3200, 4000, 4800]);
+    expect(actor.getSnapshot().matches('attract')).toBe(true);
+    expect(actor.getSnapshot().context.cornerTaps.length).toBeLessThan(5);
+  });
+
+  it('wrong PIN: message and a cleared pad; lockout: says to wait', async () => {
+    const { actor, until } = await bootToAttract();
+    tapCorner(actor, [0, 1, 2, 3, 4]);
+    typePin(actor, '1111');
+    actor.send({ type: 'user.pinSubmit' });
+    await until((s) => s.matches({ pinPad: 'entering' }) && s.context.pinPad?.message !== null);
+    expect(actor.getSnapshot().context.pinPad).toMatchObject({ pin: '', message: { kind: 'PinRejected' } });
+
+    for (let i = 0; i < 2; i++) {
+      typePin(actor, '2222');
+      actor.send({ type: 'user.pinSubmit' });
+      await until((s) => s.matches({ pinPad: 'entering' }) && s.context.pinPad?.pin === '');
+    }
+    typePin(actor, pins.technician);
+    actor.send({ type: 'user.pinSubmit' });
+    await until((s) => s.context.pinPad?.message?.kind === 'PinLocked');
+    expect(actor.getSnapshot().context.pinPad?.message).toEqual({ kind: 'PinLocked', retryAfterMs: 300_000 });
+    expect(actor.getSnapshot().matches({ pinPad: 'entering' })).toBe(true);
+  });
+
+  it('refuses to submit fewer than 4 digits and keeps at most 8', async () => {
+    const { actor } = await bootToAttract();
+    tapCorner(actor, [0, 1, 2, 3, 4]);
+    typePin(actor, '123');
+    actor.send({ type: 'user.pinSubmit' });
+    expect(actor.getSnapshot().matches({ pinPad: 'entering' })).toBe(true);
+    typePin(actor, '4567890');
+    expect(actor.getSnapshot().context.pinPad?.pin).toBe('12345678');
+    actor.send({ type: 'user.pinClear' });
+    expect(actor.getSnapshot().context.pinPad?.pin).toBe('');
+  });
+
+  it('right PIN opens diagnostics with devices; Exit locks and returns to attract', async () => {
+    const { actor, core, until } = await bootToAttract();
+    tapCorner(actor, [0, 1, 2, 3, 4]);
+    typePin(actor, pins.technician);
+    actor.send({ type: 'user.pinSubmit' });
+    await until((s) => s.matches('diagnostics') && s.context.devices.length > 0);
+    const c = actor.getSnapshot().context;
+    expect(core.callsOf('auth.unlock')).toEqual([{ role: 'technician', pin: pins.technician }]);
+    expect(c.operator).toEqual({ role: 'technician', operatorId: 'technician-test', expiresAt: '2026-01-05T03:00:00.000Z' });
+    expect(c.devices).toEqual(testDevices);
+    expect(c.pinPad).toBeNull();
+
+    actor.send({ type: 'user.exitDiagnostics' });
+    await until((s) => s.matches('attract'));
+    expect(core.callsOf('auth.lock')).toHaveLength(1);
+    expect(actor.getSnapshot().context.operator).toBeNull();
+  });
+
+  it('the officer role unlocks with the officer PIN', async () => {
+    const { actor, core, until } = await bootToAttract();
+    tapCorner(actor, [0, 1, 2, 3, 4]);
+    actor.send({ type: 'user.pinRole', role: 'officer' });
+    typePin(actor, pins.officer);
+    actor.send({ type: 'user.pinSubmit' });
+    await until((s) => s.matches('diagnostics'));
+    expect(core.callsOf('auth.unlock')).toEqual([{ role: 'officer', pin: pins.officer }]);
+  });
+
+  it('unlocking during a resident session ends that session first', async () => {
+    const { actor, core, until } = await bootToHome();
+    const sessionId = core.sessionId;
+    tapCorner(actor, [0, 1, 2, 3, 4]);
+    typePin(actor, pins.technician);
+    actor.send({ type: 'user.pinSubmit' });
+    await until((s) => s.matches('diagnostics'));
+    expect(core.callsOf('session.end')).toEqual([{ sessionId, reason: 'cancelled' }]);
+    expect(actor.getSnapshot().context.session).toBeNull();
+  });
+
+  it('Cancel returns to where the pad was opened from', async () => {
+    const fromHome = await bootToHome();
+    fromHome.actor.send({ type: 'user.choose', choice: 'rate' });
+    tapCorner(fromHome.actor, [0, 1, 2, 3, 4]);
+    expect(fromHome.actor.getSnapshot().matches('pinPad')).toBe(true);
+    fromHome.actor.send({ type: 'user.pinCancel' });
+    expect(fromHome.actor.getSnapshot().matches({ session: 'notAvailable' })).toBe(true);
+    expect(fromHome.actor.getSnapshot().context.pinPad).toBeNull();
+
+    const fromAttract = await bootToAttract();
+    tapCorner(fromAttract.actor, [0, 1, 2, 3, 4]);
+    fromAttract.actor.send({ type: 'user.pinCancel' });
+    expect(fromAttract.actor.getSnapshot().matches('attract')).toBe(true);
+  });
+
+  it('the pad and diagnostics leave by themselves after diagnosticsIdleSeconds without input', async () => {
+    const idleMs = testConfig.timeouts.diagnosticsIdleSeconds * 1000;
+    const { actor, clock, until, core } = await bootToAttract();
+    tapCorner(actor, [0, 1, 2, 3, 4]);
+    clock.increment(idleMs - 1000);
+    actor.send({ type: 'user.pinDigit', digit: '2' }); // input restarts the wait
+    clock.increment(idleMs - 1);
+    expect(actor.getSnapshot().matches('pinPad')).toBe(true);
+    clock.increment(1);
+    expect(actor.getSnapshot().matches('attract')).toBe(true);
+
+    tapCorner(actor, [100_000, 100_001, 100_002, 100_003, 100_004]);
+    typePin(actor, pins.technician);
+    actor.send({ type: 'user.pinSubmit' });
+    await until((s) => s.matches('diagnostics'));
+    clock.increment(idleMs - 1000);
+    actor.send({ type: 'user.activity', at: 200_000 });
+    clock.increment(idleMs - 1);
+    expect(actor.getSnapshot().matches('diagnostics')).toBe(true);
+    clock.increment(1);
+    await until((s) => s.matches('attract'));
+    expect(core.callsOf('auth.lock')).toHaveLength(1);
+    expect(actor.getSnapshot().context.operator).toBeNull();
+  });
+});
+
+describe('root machine: core events', () => {
+  it('tracks the connection without leaving the current screen', async () => {
+    const { actor, core } = await bootToHome();
+    core.setConnected(false);
+    expect(actor.getSnapshot().context.connected).toBe(false);
+    expect(actor.getSnapshot().matches({ session: 'home' })).toBe(true);
+    core.setConnected(true);
+    expect(actor.getSnapshot().context.connected).toBe(true);
+    expect(actor.getSnapshot().matches({ session: 'home' })).toBe(true);
+  });
+
+  it('keeps device statuses and config changes', async () => {
+    const { actor, core } = await bootToAttract();
+    core.emit({ type: 'device.status', devices: testDevices });
+    expect(actor.getSnapshot().context.devices).toEqual(testDevices);
+    const changed = { ...testConfig, hotline: { ...testConfig.hotline, phone: '1800 9999' } };
+    core.emit({ type: 'config.changed', config: changed });
+    expect(actor.getSnapshot().context.config?.hotline.phone).toBe('1800 9999');
+  });
+});
