@@ -22,6 +22,8 @@ export const errorKinds = [
   'DeviceTimeout',
   'Cancelled',
   'InvalidIdPayload',
+  // a technician-only call without an unlocked technician role
+  'NotAuthorized',
 ] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 

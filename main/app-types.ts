@@ -5,6 +5,8 @@ export type ShellName = 'electron' | 'browser-host';
 export interface AppOptions {
   /** the site file; defaults to kiosk-config/sites/embedded.json */
   sitePath: string;
+  /** kiosk-config/ of this install: samples and content the simulators and screens use */
+  configRoot: string;
   /** where the kiosk keeps its state (outbox, logs, secrets for the embedded default) */
   dataDir: string;
   /** secrets file (PIN hashes, city credentials); defaults to <dataDir>/secrets.json */

@@ -12,12 +12,13 @@ import { loadSecrets, type Secrets } from './config/secrets.js';
 import { createDispatcher, type Handlers } from './core/dispatcher.js';
 import { EventBus } from './core/event-bus.js';
 import type { KioskCore } from './core/kiosk-core.js';
-import { configuredDeviceStatuses } from './devices/device-registry.js';
+import { buildDevices, type Devices } from './devices/build-devices.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { SessionManager, systemClock, type Clock } from './sessions/session-manager.js';
 
 export interface App {
   core: KioskCore;
+  devices: Devices;
   config: ConfigStore;
   log: Logger;
   close(): Promise<void>;
@@ -55,6 +56,8 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
   if (secrets.pins.technician.length === 0) log.warn('auth', 'no technician PIN configured: diagnostics cannot be opened', { secretsPath });
 
   const bus = new EventBus();
+  const devices = await buildDevices(config.current.devices, { log, dataDir: options.dataDir, configRoot: options.configRoot });
+  devices.manager.onChange((all) => bus.emit({ type: 'device.status', devices: all }));
   const sessions = new SessionManager(() => config.current.timeouts, (e) => bus.emit(e), clock);
   const auth = new OperatorAuth({
     pins: () => secrets.pins,
@@ -63,9 +66,11 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
     unlockTtlMs: () => config.current.timeouts.diagnosticsIdleSeconds * 1000,
   });
   sessions.onWipe((sessionId, reason) => log.info('session', 'session ended and wiped', { sessionId, reason }));
-  config.onChange((next) => {
+  config.onChange((next, previous) => {
     bus.emit({ type: 'config.changed', config: toPublicConfig(next) });
     log.info('config', 'site config reloaded', { siteId: next.site.id });
+    // devices hold ports and sockets: swapping them under a resident is not worth the risk
+    if (JSON.stringify(next.devices) !== JSON.stringify(previous.devices)) log.warn('config', 'device settings changed: restart the kiosk to apply them');
   });
 
   const handlers: Handlers = {
@@ -80,7 +85,15 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
         : ok({ idleDeadline: new Date(deadline).toISOString() });
     },
     'session.end': async ({ sessionId, reason }) => ok({ wiped: await sessions.end(sessionId, reason) }),
-    'devices.status': async () => ok(configuredDeviceStatuses(config.current.devices, startedAt)),
+    'devices.status': async () => ok(devices.manager.statuses()),
+    'devices.selfTest': async ({ device }) => {
+      if (auth.current()?.role !== 'technician') return err(kioskError('NotAuthorized', 'devices.selfTest needs an unlocked technician'));
+      const adapter = devices.manager.get(device);
+      if (!adapter) return err(kioskError('NoDevice', `no ${device} on this kiosk`));
+      const r = await adapter.selfTest();
+      log.info('audit', 'device self-test', { device, operatorId: auth.current()?.operatorId, result: r.ok ? (r.value.passed ? 'passed' : 'failed') : r.error.kind });
+      return r;
+    },
     'queue.counts': async () => ok(emptyQueue()),
     'auth.unlock': async ({ role, pin }) => {
       const r = await auth.unlock(role, pin);
@@ -99,8 +112,9 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
     onEvent: (listener) => bus.subscribe(listener),
     close: async () => {
       await sessions.close();
+      await devices.close();
     },
   };
   log.info('app', 'core ready', { shell: options.shell, siteId: config.current.site.id, kioskId: config.current.kiosk.id, version: pkg.version });
-  return ok({ core, config, log, close: core.close });
+  return ok({ core, devices, config, log, close: core.close });
 }

@@ -6,6 +6,8 @@ import { Locale, LocalizedText } from '../domain/locale.js';
 // Objects are strict: an unknown (usually misspelt) field is an error, because a typo in an
 // optional field such as `durationSecond` would otherwise be dropped without a word.
 
+// a simulator may listen on 0: the OS picks a free port (tests run several kiosks at once)
+const SimPort = z.number().int('must be a whole number').min(0, 'must be between 0 and 65535').max(65535, 'must be between 0 and 65535');
 const Port = z.number().int('must be a whole number').min(1, 'must be between 1 and 65535').max(65535, 'must be between 1 and 65535');
 const Host = z.string().min(1, 'must name a host');
 const Text = z.strictObject(LocalizedText.shape);
@@ -32,7 +34,7 @@ const Simulated = z.strictObject({ kind: z.literal('simulator') });
 const Absent = z.strictObject({ kind: z.literal('none') });
 
 export const PrinterConfig = z.discriminatedUnion('kind', [
-  Simulated.extend({ port: Port.default(9100), host: Host.default('127.0.0.1') }),
+  Simulated.extend({ port: SimPort.default(9100), host: Host.default('127.0.0.1') }),
   Absent,
   z.strictObject({
     kind: z.literal('escpos'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PublicConfig } from '../config/public-config.js';
-import { DeviceStatus } from '../domain/device-status.js';
+import { DeviceId, DeviceStatus } from '../domain/device-status.js';
 import { Locale } from '../domain/locale.js';
 import type { KioskMethod } from './methods.js';
 
@@ -47,6 +47,8 @@ export const kioskContract = {
   'session.activity': method(z.object({ sessionId: SessionId }).strict(), z.object({ idleDeadline: z.string() })),
   'session.end': method(z.object({ sessionId: SessionId, reason: SessionEndReason }).strict(), z.object({ wiped: z.boolean() })),
   'devices.status': method(NoArgs, z.array(DeviceStatus)),
+  /** technician only: the device's own checks, one line each */
+  'devices.selfTest': method(z.object({ device: DeviceId }).strict(), z.object({ device: DeviceId, passed: z.boolean(), lines: z.array(z.string()) })),
   'queue.counts': method(NoArgs, QueueCounts),
   'auth.unlock': method(
     z.object({ role: Role, pin: z.string().regex(/^[0-9]{4,8}$/, 'must be 4 to 8 digits') }).strict(),

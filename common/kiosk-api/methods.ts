@@ -7,6 +7,7 @@ export const kioskMethods = [
   'session.activity',
   'session.end',
   'devices.status',
+  'devices.selfTest',
   'queue.counts',
   'auth.unlock',
   'auth.lock',

@@ -67,7 +67,7 @@ const start = async (): Promise<void> => {
 
   let startUrl = appEntryUrl;
   try {
-    const created = await createApp({ sitePath: settings.sitePath, dataDir: settings.dataDir, shell: 'electron' }, { log });
+    const created = await createApp({ sitePath: settings.sitePath, configRoot: settings.configRoot, dataDir: settings.dataDir, shell: 'electron' }, { log });
     if (created.ok) {
       core = created.value.core;
       closeCore = created.value.close;

@@ -13,6 +13,8 @@ export interface ShellFacts {
 
 export interface ShellSettings {
   sitePath: string;
+  /** kiosk-config/: site files, samples for the simulators */
+  configRoot: string;
   dataDir: string;
   /** the built renderer served as app://kiosk/ */
   rendererDir: string;
@@ -30,6 +32,7 @@ export const resolveShellSettings = (f: ShellFacts): ShellSettings => {
   const configRoot = f.isPackaged ? join(f.resourcesPath, 'kiosk-config') : join(f.appPath, 'kiosk-config');
   return {
     sitePath: nonEmpty(f.env.KIOSK_SITE) ?? join(configRoot, 'sites', 'embedded.json'),
+    configRoot,
     dataDir: nonEmpty(f.env.KIOSK_DATA_DIR) ?? f.userDataPath,
     rendererDir: join(f.appPath, 'dist', 'renderer'),
     preloadPath: join(f.appPath, 'dist', 'electron', 'preload.cjs'),

@@ -49,7 +49,7 @@ const main = async (): Promise<number> => {
     return new Promise((done) => child.on('exit', (code) => done(code ?? 0)));
   }
 
-  const created = await createApp({ sitePath, dataDir, secretsPath, shell: 'browser-host' });
+  const created = await createApp({ sitePath, configRoot: join(repoRoot, 'kiosk-config'), dataDir, secretsPath, shell: 'browser-host' });
   if (!created.ok) {
     process.stderr.write(`kiosk: cannot start: ${created.error.message}\n`);
     return 1;

@@ -98,4 +98,5 @@ export const en: Messages = {
   'error.DeviceTimeout': 'The device did not respond. Please try again.',
   'error.Cancelled': 'Cancelled.',
   'error.InvalidIdPayload': 'The ID card could not be read. Please place it again or type the ID number.',
+  'error.NotAuthorized': 'This function is for technicians only.',
 };

@@ -97,6 +97,7 @@ export const vi = {
   'error.DeviceTimeout': 'Thiết bị không phản hồi. Vui lòng thử lại.',
   'error.Cancelled': 'Đã hủy thao tác.',
   'error.InvalidIdPayload': 'Không đọc được thẻ CCCD. Vui lòng đặt lại thẻ hoặc nhập số CCCD bằng tay.',
+  'error.NotAuthorized': 'Chức năng này chỉ dành cho cán bộ kỹ thuật.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -26,7 +26,7 @@ export const startTestApp = async (opts: { clock?: Clock; site?: string } = {}):
   };
   await writeFile(secretsPath, JSON.stringify(secrets), { mode: 0o600 });
   const created = await createApp(
-    { sitePath, dataDir, secretsPath, shell: 'browser-host' },
+    { sitePath, configRoot: join(repoRoot, 'kiosk-config'), dataDir, secretsPath, shell: 'browser-host' },
     { log: silentLogger, ...(opts.clock ? { clock: opts.clock } : {}) },
   );
   if (!created.ok) throw new Error(`test app failed to start: ${created.error.message}`);

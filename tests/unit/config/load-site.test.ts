@@ -44,11 +44,13 @@ describe('the site files in kiosk-config/sites', () => {
     expect(fast.value.kiosk.id).toBe('TEST01');
     expect([fast.value.timeouts.idleSeconds, fast.value.timeouts.warningSeconds]).toEqual([15, 10]);
     expect(fast.value.attract.slides.map((s) => s.durationSeconds)).toEqual(fast.value.attract.slides.map(() => 3));
+    // port 0: the printer simulator takes a free port, so several test kiosks can run at once
+    expect(fast.value.devices.printer).toMatchObject({ kind: 'simulator', port: 0 });
 
     // everything else must stay the same, or the end-to-end tests stop testing the default kiosk
     const embedded = await readSite('embedded');
     const raw = await readSite('test-fast');
-    for (const [path, value] of [['site.id', 'embedded'], ['kiosk.id', 'KIOSK01'], ['timeouts.idleSeconds', 90], ['timeouts.warningSeconds', 20]] as const) {
+    for (const [path, value] of [['site.id', 'embedded'], ['kiosk.id', 'KIOSK01'], ['timeouts.idleSeconds', 90], ['timeouts.warningSeconds', 20], ['devices.printer.port', 9100]] as const) {
       setAt(raw, path, value);
     }
     const slides = raw.attract as { slides: Array<Record<string, unknown>> };
@@ -127,7 +129,7 @@ describe('loadSiteConfig failures', () => {
       const file = join(dir, 'lobby.json');
       const site = await readSite('embedded');
       setAt(site, 'kiosk.id', 'k1');
-      setAt(site, 'devices.printer.port', 0);
+      setAt(site, 'devices.printer.port', -1);
       setAt(site, 'colour', 'blue');
       await mkdir(dir, { recursive: true });
       await writeFile(file, JSON.stringify(site));
@@ -138,7 +140,7 @@ describe('loadSiteConfig failures', () => {
       expect(formatConfigError(result.error).split('\n').sort()).toEqual(
         [
           `${file}: kiosk.id: must be 2–12 upper-case letters or digits`,
-          `${file}: devices.printer.port: must be between 1 and 65535`,
+          `${file}: devices.printer.port: must be between 0 and 65535`,
           `${file}: colour: unknown field (check its spelling; unknown fields are refused)`,
         ].sort(),
       );

@@ -10,6 +10,7 @@ describe('resolveShellSettings', () => {
   it('reads the embedded site from resources and keeps data in userData when packaged', () => {
     expect(resolveShellSettings(packaged)).toEqual({
       sitePath: join('/opt/Kiosk/resources', 'kiosk-config', 'sites', 'embedded.json'),
+      configRoot: join('/opt/Kiosk/resources', 'kiosk-config'),
       dataDir: '/home/kiosk/.config/kiosk-dvc',
       rendererDir: join('/opt/Kiosk/resources/app.asar', 'dist', 'renderer'),
       preloadPath: join('/opt/Kiosk/resources/app.asar', 'dist', 'electron', 'preload.cjs'),
