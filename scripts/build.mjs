@@ -19,7 +19,8 @@ const nodeExternal = ['sqlite3', 'serialport', '@serialport/*', 'usb', 'node-the
 const requireShim = "import { createRequire as __kioskCreateRequire } from 'node:module'; const require = __kioskCreateRequire(import.meta.url);";
 await esbuild({ ...common, entryPoints: { 'main/start': 'main/start/main.ts', 'scripts/kiosk': 'scripts/kiosk.ts' }, outdir: 'dist', format: 'esm', external: nodeExternal, banner: { js: requireShim } });
 // Electron loads CommonJS; the preload runs sandboxed, so it is bundled whole with only electron outside.
-await esbuild({ ...common, entryPoints: { 'electron/main': 'main/electron/main.ts' }, outdir: 'dist', format: 'cjs', packages: 'external', outExtension: { '.js': '.cjs' } });
+// import.meta is read only where __filename is absent (see receipt-font.ts), so its emptiness here is fine
+await esbuild({ ...common, entryPoints: { 'electron/main': 'main/electron/main.ts' }, outdir: 'dist', format: 'cjs', packages: 'external', outExtension: { '.js': '.cjs' }, logOverride: { 'empty-import-meta': 'silent' } });
 await esbuild({ ...common, entryPoints: { 'electron/preload': 'main/electron/preload.ts' }, outdir: 'dist', format: 'cjs', external: ['electron'], outExtension: { '.js': '.cjs' } });
 
 mkdirSync(join(root, 'dist'), { recursive: true });

@@ -68,7 +68,8 @@ const WEIGHTS = [400, 700] as const;
  * hash so a package update never reuses a stale file). Throws if the package is missing.
  */
 export const bundledBeVietnamPro = (cacheDir = join(tmpdir(), 'kiosk-receipt-font')): ReceiptFont => {
-  const require = createRequire(import.meta.url);
+  // Electron's main is a CommonJS bundle where import.meta is empty; __filename exists only there
+  const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
   const pkgDir = dirname(require.resolve('@fontsource/be-vietnam-pro/package.json'));
   mkdirSync(cacheDir, { recursive: true });
   const files = WEIGHTS.flatMap((w) =>

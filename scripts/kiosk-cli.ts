@@ -1,0 +1,57 @@
+// `npm run kiosk -- <command>`: the technician's command line. Each command prints what it
+// found, one line per check, and exits non-zero on any failure, so it can be scripted.
+import { join } from 'node:path';
+import { formatConfigError, loadSiteConfig } from '../main/config/load-site.js';
+import { runDevices, runPrintTest } from './commands/devices.js';
+import { runIdParse, type CommandIo } from './commands/id-parse.js';
+import { runScanTest } from './commands/scan-test.js';
+import { runSim } from './commands/sim.js';
+import { repoRootFrom, takeSiteArg } from './commands/site-arg.js';
+
+export const usage = `usage: npm run kiosk -- <command>
+  devices [--site FILE]        each device's status and counters; exit 1 if one is not online
+  print-test [--site FILE]     print the Vietnamese test receipt
+  scan-test [options]          scan one page to a PDF (scan-test --help)
+  id parse <payload|->         check a CCCD QR payload; identity JSON (exit 0) or the error (exit 1)
+  sim [--site FILE]            run the site's simulators in the foreground
+  config check [--site FILE]   validate a site file
+`;
+
+export const runKiosk = async (argv: readonly string[], io: CommandIo, stop: Promise<unknown> = new Promise(() => {})): Promise<number> => {
+  const root = repoRootFrom(import.meta.url);
+  const [cmd, ...args] = argv;
+  const { site, rest } = takeSiteArg(args, root);
+  const configRoot = join(root, 'kiosk-config');
+  switch (cmd) {
+    case 'devices':
+      return runDevices(site, configRoot, io);
+    case 'print-test':
+      return runPrintTest(site, configRoot, io);
+    case 'scan-test':
+      return runScanTest(args, io);
+    case 'id':
+      if (args[0] === 'parse') return runIdParse(args.slice(1), io);
+      break;
+    case 'sim':
+      return runSim(site, io, stop);
+    case 'config':
+      if (rest[0] === 'check') {
+        const file = rest[1] ? takeSiteArg(['--site', rest[1]], root).site : site;
+        const r = await loadSiteConfig(file);
+        if (!r.ok) {
+          io.stderr.write(formatConfigError(r.error) + '\n');
+          return 1;
+        }
+        io.stdout.write(`ok: ${file} (site ${r.value.site.id}, kiosk ${r.value.kiosk.id}, ${r.value.procedures.enabled.length} procedures)\n`);
+        return 0;
+      }
+      break;
+    case undefined:
+    case 'help':
+    case '--help':
+      io.stdout.write(usage);
+      return 0;
+  }
+  io.stderr.write(usage);
+  return 2;
+};
