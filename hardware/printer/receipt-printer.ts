@@ -94,6 +94,20 @@ export class ReceiptPrinter implements DeviceAdapter {
     }
   }
 
+  /** USB hot-plug: try at once when our device appears; show noDevice at once when it goes. */
+  async hotplug(event: 'attach' | 'detach'): Promise<void> {
+    if (!this.#running) return;
+    if (event === 'detach') {
+      this.#set({ state: 'noDevice', lastError: `${this.#o.transport.describe}: detached` });
+      await this.#o.transport.close().catch(() => undefined);
+      return;
+    }
+    if (this.#o.transport.isOpen) return;
+    clearTimeout(this.#reconnectTimer);
+    this.#attempt = 0;
+    await this.#connect();
+  }
+
   async stop(): Promise<void> {
     this.#running = false;
     clearTimeout(this.#reconnectTimer);

@@ -13,6 +13,7 @@ import type { ByteTransport } from '../../hardware/transport/byte-transport.js';
 import { FileTransport } from '../../hardware/transport/file-transport.js';
 import { SerialTransport } from '../../hardware/transport/serial-transport.js';
 import { TcpTransport } from '../../hardware/transport/tcp-transport.js';
+import { watchUsbHotplug, type UsbHotplugWatch } from '../../hardware/transport/usb-hotplug.js';
 import { UsbTransport } from '../../hardware/transport/usb-transport.js';
 import type { Logger } from '../log/logger.js';
 import { startSiteSimulators, type SiteSimulators } from './site-simulators.js';
@@ -81,6 +82,15 @@ export const buildDevices = async (devices: SiteConfig['devices'], w: DeviceWiri
   const manager = new DeviceManager(adapters);
   await manager.start();
 
+  let hotplug: UsbHotplugWatch | null = null;
+  if (printer && p.kind === 'escpos' && p.transport.type === 'usb') {
+    hotplug = await watchUsbHotplug(p.transport, (event) => {
+      w.log.info('devices', `usb printer ${event}`);
+      void printer.hotplug(event);
+    });
+    if (!hotplug.available) w.log.warn('devices', 'no USB hot-plug on this machine: the printer is retried with backoff instead');
+  }
+
   return {
     manager,
     printer,
@@ -88,6 +98,7 @@ export const buildDevices = async (devices: SiteConfig['devices'], w: DeviceWiri
     idReader,
     simulators: { ...simulators, idReader: idReaderSim },
     close: async () => {
+      hotplug?.stop();
       await manager.stop();
       await idReaderSim?.close();
       await simulators.close();
