@@ -1,5 +1,6 @@
 import type { ByteTransport } from './byte-transport.js';
 import { TransportError } from './byte-transport.js';
+import { TransportListeners } from './transport-listeners.js';
 
 // An in-memory link that behaves like a cable to a device (after node-serialport's
 // binding-mock, minus its global registry): the `host` end is what an adapter opens, the
@@ -17,8 +18,7 @@ export class FakeTransport implements ByteTransport {
   readonly bidirectional = true;
   /** every write made through this end, in order */
   readonly writes: Uint8Array[] = [];
-  readonly #dataListeners = new Set<(chunk: Buffer) => void>();
-  readonly #closeListeners = new Set<(error?: Error) => void>();
+  readonly #listeners = new TransportListeners();
   readonly #link: FakeLink;
   readonly #side: 'host' | 'device';
   #open = false;
@@ -54,13 +54,11 @@ export class FakeTransport implements ByteTransport {
   }
 
   onData(listener: (chunk: Buffer) => void): () => void {
-    this.#dataListeners.add(listener);
-    return () => this.#dataListeners.delete(listener);
+    return this.#listeners.onData(listener);
   }
 
   onClose(listener: (error?: Error) => void): () => void {
-    this.#closeListeners.add(listener);
-    return () => this.#closeListeners.delete(listener);
+    return this.#listeners.onClose(listener);
   }
 
   close(): Promise<void> {
@@ -72,14 +70,14 @@ export class FakeTransport implements ByteTransport {
   receive(chunk: Uint8Array): void {
     if (!this.#open) return;
     const buffer = Buffer.from(chunk);
-    for (const l of [...this.#dataListeners]) l(buffer);
+    this.#listeners.emitData(buffer);
   }
 
   /** @internal the end closes, by us (no error) or because the device went away */
   drop(error: Error | undefined): void {
     if (!this.#open) return;
     this.#open = false;
-    for (const l of [...this.#closeListeners]) l(error);
+    this.#listeners.emitClose(error);
   }
 }
 

@@ -2,6 +2,7 @@ import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { TransportError } from './byte-transport.js';
 import type { ByteTransport, TransportErrorKind } from './byte-transport.js';
+import { TransportListeners } from './transport-listeners.js';
 
 // A write-only link: a printer's device file (/dev/usb/lp0) or a plain file in tests.
 // Nothing can be read back, so the adapter prints without status checks.
@@ -12,7 +13,7 @@ const kindOf = (code: string | undefined): TransportErrorKind =>
 export class FileTransport implements ByteTransport {
   readonly describe: string;
   readonly bidirectional = false;
-  readonly #closeListeners = new Set<(error?: Error) => void>();
+  readonly #listeners = new TransportListeners();
   #handle: FileHandle | undefined;
 
   constructor(readonly path: string) {
@@ -45,7 +46,7 @@ export class FileTransport implements ByteTransport {
       this.#handle = undefined;
       await handle.close().catch(() => undefined);
       const error = new TransportError(x.code === 'ENODEV' ? 'closed' : kindOf(x.code), x.message, this.describe);
-      this.#closeListeners.forEach((l) => l(error));
+      this.#listeners.emitClose(error);
       throw error;
     }
   }
@@ -55,8 +56,7 @@ export class FileTransport implements ByteTransport {
   }
 
   onClose(listener: (error?: Error) => void): () => void {
-    this.#closeListeners.add(listener);
-    return () => this.#closeListeners.delete(listener);
+    return this.#listeners.onClose(listener);
   }
 
   async close(): Promise<void> {
@@ -64,6 +64,6 @@ export class FileTransport implements ByteTransport {
     if (!handle) return;
     this.#handle = undefined;
     await handle.close();
-    this.#closeListeners.forEach((l) => l(undefined));
+    this.#listeners.emitClose();
   }
 }

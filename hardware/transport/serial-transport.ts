@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import type { ByteTransport, TransportErrorKind } from './byte-transport.js';
 import { TransportError } from './byte-transport.js';
+import { TransportListeners } from './transport-listeners.js';
 
 export interface SerialTransportOptions {
   path: string;
@@ -34,8 +35,7 @@ export class SerialTransport implements ByteTransport {
   readonly describe: string;
   readonly bidirectional = true;
   readonly #options: Required<SerialTransportOptions>;
-  readonly #dataListeners = new Set<(chunk: Buffer) => void>();
-  readonly #closeListeners = new Set<(error?: Error) => void>();
+  readonly #listeners = new TransportListeners();
   #port: SerialPort | undefined;
 
   constructor(options: SerialTransportOptions) {
@@ -77,13 +77,11 @@ export class SerialTransport implements ByteTransport {
   }
 
   onData(listener: (chunk: Buffer) => void): () => void {
-    this.#dataListeners.add(listener);
-    return () => this.#dataListeners.delete(listener);
+    return this.#listeners.onData(listener);
   }
 
   onClose(listener: (error?: Error) => void): () => void {
-    this.#closeListeners.add(listener);
-    return () => this.#closeListeners.delete(listener);
+    return this.#listeners.onClose(listener);
   }
 
   close(): Promise<void> {
@@ -108,7 +106,7 @@ export class SerialTransport implements ByteTransport {
       // an 'error' after this must not crash the process as an unhandled EventEmitter error
       port.on('error', () => undefined);
       const reason = error === undefined ? undefined : new TransportError('closed', error.message, this.describe);
-      for (const l of [...this.#closeListeners]) l(reason);
+      this.#listeners.emitClose(reason);
     };
     const fail = (error: Error): void => {
       const first = failure === undefined;
@@ -118,7 +116,7 @@ export class SerialTransport implements ByteTransport {
     };
 
     port.on('data', (chunk: Buffer) => {
-      for (const l of [...this.#dataListeners]) l(chunk);
+      this.#listeners.emitData(chunk);
     });
     // serialport passes a DisconnectedError when a read or write failed (EIO), null when closed
     port.on('close', (error: Error | null) => closed(error ?? failure));

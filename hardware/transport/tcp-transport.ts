@@ -1,6 +1,7 @@
 import { Socket } from 'node:net';
 import { TransportError } from './byte-transport.js';
 import type { ByteTransport, TransportErrorKind } from './byte-transport.js';
+import { TransportListeners } from './transport-listeners.js';
 
 // A raw TCP link (port 9100 "JetDirect" printers, the printer simulator). Reopenable: each
 // open() makes a fresh socket, so an adapter reconnects through the same object.
@@ -34,8 +35,7 @@ export class TcpTransport implements ByteTransport {
   readonly describe: string;
   readonly bidirectional = true;
   readonly #opts: Required<TcpTransportOptions>;
-  readonly #dataListeners = new Set<(chunk: Buffer) => void>();
-  readonly #closeListeners = new Set<(error?: Error) => void>();
+  readonly #listeners = new TransportListeners();
   #socket: Socket | undefined;
   /** sockets we closed ourselves: their close is not a peer drop */
   readonly #closing = new WeakSet<Socket>();
@@ -76,14 +76,14 @@ export class TcpTransport implements ByteTransport {
   #attach(socket: Socket): void {
     this.#socket = socket;
     let lastError: Error | undefined;
-    socket.on('data', (chunk: Buffer) => this.#dataListeners.forEach((l) => l(chunk)));
+    socket.on('data', (chunk: Buffer) => this.#listeners.emitData(chunk));
     socket.on('error', (e: NodeJS.ErrnoException) => (lastError = new TransportError(kindOf(e.code), e.message, this.describe)));
     // a peer that closes politely sends FIN: answer it, so the socket closes on our side too
     socket.on('end', () => socket.end());
     socket.once('close', () => {
       if (this.#socket === socket) this.#socket = undefined;
       const error = this.#closing.has(socket) ? undefined : (lastError ?? new TransportError('closed', 'the peer closed the connection', this.describe));
-      this.#closeListeners.forEach((l) => l(error));
+      this.#listeners.emitClose(error);
     });
   }
 
@@ -96,13 +96,11 @@ export class TcpTransport implements ByteTransport {
   }
 
   onData(listener: (chunk: Buffer) => void): () => void {
-    this.#dataListeners.add(listener);
-    return () => this.#dataListeners.delete(listener);
+    return this.#listeners.onData(listener);
   }
 
   onClose(listener: (error?: Error) => void): () => void {
-    this.#closeListeners.add(listener);
-    return () => this.#closeListeners.delete(listener);
+    return this.#listeners.onClose(listener);
   }
 
   close(): Promise<void> {

@@ -1,5 +1,6 @@
 import { TransportError } from './byte-transport.js';
 import type { ByteTransport } from './byte-transport.js';
+import { TransportListeners } from './transport-listeners.js';
 
 // USB printer class (bulk OUT for jobs, bulk IN for status) through the `usb` package's
 // WebUSB API. Loaded lazily: the native addon is only needed when a site has a USB printer.
@@ -43,8 +44,7 @@ const hex = (n: number): string => n.toString(16).padStart(4, '0');
 export class UsbTransport implements ByteTransport {
   readonly describe: string;
   readonly bidirectional = true;
-  readonly #dataListeners = new Set<(chunk: Buffer) => void>();
-  readonly #closeListeners = new Set<(error?: Error) => void>();
+  readonly #listeners = new TransportListeners();
   #device: UsbDeviceLike | undefined;
   #iface = 0;
   #out = 0;
@@ -97,7 +97,7 @@ export class UsbTransport implements ByteTransport {
         const r = await device.transferIn(ep, 64);
         if (r.data && r.data.byteLength > 0) {
           const chunk = Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength);
-          this.#dataListeners.forEach((l) => l(chunk));
+          this.#listeners.emitData(chunk);
         }
       } catch (e) {
         if (this.#device === device) this.#drop(new TransportError('closed', (e as Error).message, this.describe));
@@ -108,7 +108,7 @@ export class UsbTransport implements ByteTransport {
 
   #drop(error?: Error): void {
     this.#device = undefined;
-    this.#closeListeners.forEach((l) => l(error));
+    this.#listeners.emitClose(error);
   }
 
   async write(data: Uint8Array): Promise<void> {
@@ -125,13 +125,11 @@ export class UsbTransport implements ByteTransport {
   }
 
   onData(listener: (chunk: Buffer) => void): () => void {
-    this.#dataListeners.add(listener);
-    return () => this.#dataListeners.delete(listener);
+    return this.#listeners.onData(listener);
   }
 
   onClose(listener: (error?: Error) => void): () => void {
-    this.#closeListeners.add(listener);
-    return () => this.#closeListeners.delete(listener);
+    return this.#listeners.onClose(listener);
   }
 
   async close(): Promise<void> {
@@ -140,6 +138,6 @@ export class UsbTransport implements ByteTransport {
     this.#device = undefined;
     await device.releaseInterface(this.#iface).catch(() => undefined);
     await device.close().catch(() => undefined);
-    this.#closeListeners.forEach((l) => l(undefined));
+    this.#listeners.emitClose();
   }
 }
