@@ -14,6 +14,7 @@ import { EventBus } from './core/event-bus.js';
 import type { KioskCore } from './core/kiosk-core.js';
 import { buildDevices, type Devices } from './devices/build-devices.js';
 import { createLogger, type Logger } from './log/logger.js';
+import { SessionDocuments } from './sessions/session-documents.js';
 import { SessionManager, systemClock, type Clock } from './sessions/session-manager.js';
 
 export interface App {
@@ -65,7 +66,14 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
     clock,
     unlockTtlMs: () => config.current.timeouts.diagnosticsIdleSeconds * 1000,
   });
-  sessions.onWipe((sessionId, reason) => log.info('session', 'session ended and wiped', { sessionId, reason }));
+  const documents = new SessionDocuments(() => devices.scanner);
+  sessions.onWipe(async (sessionId, reason) => {
+    await documents.wipe();
+    log.info('session', 'session ended and wiped', { sessionId, reason });
+  });
+  /** the live session, or a typed error the renderer words as "start again" */
+  const live = (sessionId: string) =>
+    sessions.current?.id === sessionId ? null : err(kioskError('SessionNotFound', 'no live session with that id (it may have timed out)'));
   config.onChange((next, previous) => {
     bus.emit({ type: 'config.changed', config: toPublicConfig(next) });
     log.info('config', 'site config reloaded', { siteId: next.site.id });
@@ -95,6 +103,10 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
       return r;
     },
     'queue.counts': async () => ok(emptyQueue()),
+    'scan.pages': async ({ sessionId, componentId, ...ask }) =>
+      live(sessionId) ??
+      documents.scan(sessionId, componentId, ask, (page) => bus.emit({ type: 'scan.page', sessionId, componentId, page })),
+    'scan.removePage': async ({ sessionId, componentId, index }) => live(sessionId) ?? documents.removePage(sessionId, componentId, index),
     'auth.unlock': async ({ role, pin }) => {
       const r = await auth.unlock(role, pin);
       log.info('audit', 'operator unlock', { role, result: r.ok ? 'ok' : r.error.kind, ...(r.ok ? { operatorId: r.value.operatorId } : {}) });

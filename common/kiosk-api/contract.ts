@@ -34,6 +34,25 @@ export const QueueCounts = z.object({
 });
 export type QueueCounts = z.infer<typeof QueueCounts>;
 
+export const ComponentId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be a dossier component id');
+export const PageView = z.object({
+  /** 1-based position in the component */
+  index: z.number().int().min(1),
+  /** a small JPEG as a data: URL */
+  thumbnail: z.string(),
+  blank: z.boolean(),
+  tooDark: z.boolean(),
+  tooLight: z.boolean(),
+});
+export type PageView = z.infer<typeof PageView>;
+export const ComponentPages = z.object({
+  componentId: z.string(),
+  pages: z.array(PageView),
+  /** the feeder ran out before maxPages: ask the resident to add the remaining pages */
+  feederEmpty: z.boolean(),
+});
+export type ComponentPages = z.infer<typeof ComponentPages>;
+
 export const Role = z.enum(['technician', 'officer']);
 export type Role = z.infer<typeof Role>;
 
@@ -50,6 +69,18 @@ export const kioskContract = {
   /** technician only: the device's own checks, one line each */
   'devices.selfTest': method(z.object({ device: DeviceId }).strict(), z.object({ device: DeviceId, passed: z.boolean(), lines: z.array(z.string()) })),
   'queue.counts': method(NoArgs, QueueCounts),
+  /** scan pages into a dossier component; `replaceIndex` retakes one page */
+  'scan.pages': method(
+    z.object({
+      sessionId: SessionId,
+      componentId: ComponentId,
+      source: z.enum(['flatbed', 'feeder']),
+      maxPages: z.number().int().min(1).max(50).optional(),
+      replaceIndex: z.number().int().min(1).optional(),
+    }).strict(),
+    ComponentPages,
+  ),
+  'scan.removePage': method(z.object({ sessionId: SessionId, componentId: ComponentId, index: z.number().int().min(1) }).strict(), ComponentPages),
   'auth.unlock': method(
     z.object({ role: Role, pin: z.string().regex(/^[0-9]{4,8}$/, 'must be 4 to 8 digits') }).strict(),
     z.object({ role: Role, operatorId: z.string(), expiresAt: z.string() }),

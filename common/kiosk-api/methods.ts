@@ -8,6 +8,8 @@ export const kioskMethods = [
   'session.end',
   'devices.status',
   'devices.selfTest',
+  'scan.pages',
+  'scan.removePage',
   'queue.counts',
   'auth.unlock',
   'auth.lock',

@@ -19,6 +19,8 @@ export const toCoreEvent = (e: KioskEvent): CoreEvent => {
       return { type: 'core.queueCounts', queue: e.queue };
     case 'config.changed':
       return { type: 'core.configChanged', config: e.config };
+    case 'scan.page':
+      return { type: 'core.scanPage', sessionId: e.sessionId, componentId: e.componentId, page: e.page };
   }
 };
 

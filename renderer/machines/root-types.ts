@@ -2,7 +2,7 @@ import type { PublicConfig } from '../../common/config/public-config.js';
 import type { DeviceStatus } from '../../common/domain/device-status.js';
 import type { Locale } from '../../common/domain/locale.js';
 import type { KioskError } from '../../common/errors.js';
-import type { AppInfo, QueueCounts, Role, SessionEndReason, SessionInfo } from '../../common/kiosk-api/contract.js';
+import type { AppInfo, PageView, QueueCounts, Role, SessionEndReason, SessionInfo } from '../../common/kiosk-api/contract.js';
 
 export const homeChoices = ['submit', 'track', 'guide', 'rate', 'help'] as const;
 export type HomeChoice = (typeof homeChoices)[number];
@@ -73,6 +73,7 @@ export type CoreEvent =
   | { type: 'core.deviceStatus'; devices: DeviceStatus[] }
   | { type: 'core.queueCounts'; queue: QueueCounts }
   | { type: 'core.configChanged'; config: PublicConfig }
+  | { type: 'core.scanPage'; sessionId: string; componentId: string; page: PageView }
   | { type: 'core.disconnected' }
   | { type: 'core.reconnected' };
 
