@@ -1,4 +1,4 @@
-import type { DossierCreated, DossierStatus, DossierSubmission, ProcedureList, Rating } from '../../common/city/city-contract.js';
+import type { DossierCreated, DossierStatus, DossierSubmission, Problem, ProcedureList, Rating } from '../../common/city/city-contract.js';
 import type { Result } from '../../common/result.js';
 
 /**
@@ -11,10 +11,12 @@ export type CityError =
   | { kind: 'CityTimeout'; retryable: true; message: string }
   | { kind: 'CityBusy'; retryable: true; status: 429 | 503 | 409 | 500 | 502 | 504; retryAfterMs?: number; message: string }
   | { kind: 'CityMissingUploads'; retryable: true; missing: string[]; message: string }
-  | { kind: 'CityRejected'; retryable: false; status: number; problem?: unknown; message: string }
+  | { kind: 'CityRejected'; retryable: false; status: number; problem?: Problem; message: string }
   | { kind: 'CityNotFound'; retryable: false; message: string }
   | { kind: 'CityAuthFailed'; retryable: false; status?: number; message: string }
-  | { kind: 'CityProtocol'; retryable: true; message: string };
+  | { kind: 'CityProtocol'; retryable: true; message: string }
+  // the caller's AbortSignal fired (shutdown, session end): not a failure of the city's
+  | { kind: 'CityAborted'; retryable: true; message: string };
 
 export interface UploadSource {
   sha256: string;
@@ -28,8 +30,11 @@ export interface UploadSource {
 
 export interface UploadProgress {
   sha256: string;
+  /** bytes the server holds or is receiving (resumed offset included) */
   bytesSent: number;
   bytesTotal: number;
+  /** body bytes this call has put on the wire so far (set by the real client; shows resume efficiency) */
+  wireBytes?: number;
 }
 
 /** Every operation of the city contract; every mutating call carries its Idempotency-Key. */
