@@ -2,6 +2,7 @@
 // found, one line per check, and exits non-zero on any failure, so it can be scripted.
 import { join } from 'node:path';
 import { formatConfigError, loadSiteConfig } from '../main/config/load-site.js';
+import { runCitySimCommand } from '../main/city-sim/cli-entry.js';
 import { runDevices, runPrintTest } from './commands/devices.js';
 import { runIdParse, type CommandIo } from './commands/id-parse.js';
 import { runScanTest } from './commands/scan-test.js';
@@ -13,7 +14,9 @@ export const usage = `usage: npm run kiosk -- <command>
   print-test [--site FILE]     print the Vietnamese test receipt
   scan-test [options]          scan one page to a PDF (scan-test --help)
   id parse <payload|->         check a CCCD QR payload; identity JSON (exit 0) or the error (exit 1)
-  sim [--site FILE]            run the site's simulators in the foreground
+  sim [--site FILE]            run the site's device simulators in the foreground
+  city-sim [--port 8443] [--data-dir DIR] [--fault ROUTE=RATE:KINDS] [--tls-dir DIR]
+                               run the city simulator in the foreground
   config check [--site FILE]   validate a site file
 `;
 
@@ -34,6 +37,8 @@ export const runKiosk = async (argv: readonly string[], io: CommandIo, stop: Pro
       break;
     case 'sim':
       return runSim(site, io, stop);
+    case 'city-sim':
+      return runCitySimCommand(args, io, stop);
     case 'config':
       if (rest[0] === 'check') {
         const file = rest[1] ? takeSiteArg(['--site', rest[1]], root).site : site;

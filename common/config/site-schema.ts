@@ -81,7 +81,7 @@ export const CityConfig = z.strictObject({
     .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, the contract server with /v1' })
     .refine((u) => !URL.canParse(u) || new URL(u).pathname.endsWith('/v1'), { message: 'must end with /v1, as the city API contract gives it' }),
   auth: CityAuth,
-  /** start the local city simulator on baseUrl's port (embedded default, tests) */
+  /** start the local city simulator on baseUrl's port (embedded default, tests; port 0 = a free one) */
   simulator: z.boolean().default(false),
   connectTimeoutSeconds: z.number().min(1, 'must be at least 1 second').max(120, 'must be at most 120 seconds').default(10),
 });

@@ -46,11 +46,12 @@ describe('the site files in kiosk-config/sites', () => {
     expect(fast.value.attract.slides.map((s) => s.durationSeconds)).toEqual(fast.value.attract.slides.map(() => 3));
     // port 0: the printer simulator takes a free port, so several test kiosks can run at once
     expect(fast.value.devices.printer).toMatchObject({ kind: 'simulator', port: 0 });
+    expect(fast.value.city).toMatchObject({ simulator: true, baseUrl: 'http://127.0.0.1:0/v1' });
 
     // everything else must stay the same, or the end-to-end tests stop testing the default kiosk
     const embedded = await readSite('embedded');
     const raw = await readSite('test-fast');
-    for (const [path, value] of [['site.id', 'embedded'], ['kiosk.id', 'KIOSK01'], ['timeouts.idleSeconds', 90], ['timeouts.warningSeconds', 20], ['devices.printer.port', 9100]] as const) {
+    for (const [path, value] of [['site.id', 'embedded'], ['kiosk.id', 'KIOSK01'], ['timeouts.idleSeconds', 90], ['timeouts.warningSeconds', 20], ['devices.printer.port', 9100], ['city.baseUrl', 'http://127.0.0.1:8443/v1']] as const) {
       setAt(raw, path, value);
     }
     const slides = raw.attract as { slides: Array<Record<string, unknown>> };
