@@ -12,6 +12,7 @@ import { loadSecrets, type Secrets } from './config/secrets.js';
 import { createDispatcher, type Handlers } from './core/dispatcher.js';
 import { EventBus } from './core/event-bus.js';
 import type { KioskCore } from './core/kiosk-core.js';
+import { connectSiteCity, type SiteCity } from './city/site-city.js';
 import { buildDevices, type Devices } from './devices/build-devices.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { SessionDocuments } from './sessions/session-documents.js';
@@ -20,6 +21,7 @@ import { SessionManager, systemClock, type Clock } from './sessions/session-mana
 export interface App {
   core: KioskCore;
   devices: Devices;
+  city: SiteCity;
   config: ConfigStore;
   log: Logger;
   close(): Promise<void>;
@@ -55,6 +57,10 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
   if (!secretsLoaded.ok) return err(kioskError('ConfigInvalid', secretsLoaded.error.message, { issues: secretsLoaded.error.issues }));
   const secrets: Secrets = secretsLoaded.value;
   if (secrets.pins.technician.length === 0) log.warn('auth', 'no technician PIN configured: diagnostics cannot be opened', { secretsPath });
+
+  const cityConnected = await connectSiteCity(config.current, secrets, { dataDir: options.dataDir, log, env: deps.env ?? process.env });
+  if (!cityConnected.ok) return cityConnected;
+  const city = cityConnected.value;
 
   const bus = new EventBus();
   const devices = await buildDevices(config.current.devices, { log, dataDir: options.dataDir, configRoot: options.configRoot });
@@ -125,8 +131,9 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
     close: async () => {
       await sessions.close();
       await devices.close();
+      await city.close();
     },
   };
   log.info('app', 'core ready', { shell: options.shell, siteId: config.current.site.id, kioskId: config.current.kiosk.id, version: pkg.version });
-  return ok({ core, devices, config, log, close: core.close });
+  return ok({ core, devices, city, config, log, close: core.close });
 }
