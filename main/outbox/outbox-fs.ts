@@ -1,0 +1,71 @@
+import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+
+// The few file operations the outbox performs, behind an interface so a test can make the disk
+// fill up (ENOSPC on write or fsync) at an exact point and watch the outbox stay consistent.
+
+export interface WritableFile {
+  /** writes all of `data` at `position` (positional, so items can land in any order) */
+  write(data: Uint8Array, position: number): Promise<void>;
+  /** fdatasync: the bytes and the size are on the medium when it resolves */
+  datasync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OutboxFs {
+  /** creates a new file (fails if it exists) with `mode` */
+  create(path: string, mode: number): Promise<WritableFile>;
+  /** fsync of a directory, which makes the names created or removed in it durable */
+  syncDir(path: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+  readFile(path: string): Promise<Buffer>;
+  /** `length` bytes from `offset` (fewer at the end of the file) */
+  readRange(path: string, offset: number, length: number): Promise<Buffer>;
+  readdir(path: string): Promise<string[]>;
+  mkdir(path: string, mode: number): Promise<void>;
+}
+
+export const nodeFs: OutboxFs = {
+  async create(path, mode) {
+    const handle = await open(path, 'wx', mode);
+    return {
+      write: async (data, position) => {
+        let done = 0;
+        while (done < data.length) done += (await handle.write(data, done, data.length - done, position + done)).bytesWritten;
+      },
+      datasync: () => handle.datasync(),
+      close: () => handle.close(),
+    };
+  },
+  async syncDir(path) {
+    // Windows cannot open a directory and does not need this; the kiosk runs Linux
+    if (process.platform === 'win32') return;
+    const handle = await open(path, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  rename: (from, to) => rename(from, to),
+  unlink: (path) => unlink(path),
+  readFile: (path) => readFile(path),
+  async readRange(path, offset, length) {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(length);
+      let done = 0;
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, done, length - done, offset + done);
+        if (bytesRead === 0 || (done += bytesRead) === length) break;
+      }
+      return buffer.subarray(0, done);
+    } finally {
+      await handle.close();
+    }
+  },
+  readdir: (path) => readdir(path),
+  mkdir: async (path, mode) => {
+    await mkdir(path, { recursive: true, mode });
+  },
+};
