@@ -24,6 +24,10 @@ export const errorKinds = [
   'InvalidIdPayload',
   // a technician-only call without an unlocked technician role
   'NotAuthorized',
+  // the outbox: no room to keep a dossier, a disk error, a dossier that cannot be kept as it is
+  'DiskFull',
+  'OutboxIo',
+  'InvalidDossier',
 ] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 

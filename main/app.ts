@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { toPublicConfig } from '../common/config/public-config.js';
 import { kioskError, type KioskError } from '../common/errors.js';
-import type { QueueCounts } from '../common/kiosk-api/contract.js';
 import { err, ok, type Result } from '../common/result.js';
 import pkg from '../package.json' with { type: 'json' };
 import type { AppOptions } from './app-types.js';
@@ -14,7 +13,12 @@ import { EventBus } from './core/event-bus.js';
 import type { KioskCore } from './core/kiosk-core.js';
 import { connectSiteCity, type SiteCity } from './city/site-city.js';
 import { buildDevices, type Devices } from './devices/build-devices.js';
+import { submitDossier } from './dossiers/submit-dossier.js';
 import { createLogger, type Logger } from './log/logger.js';
+import { Forwarder } from './outbox/forwarder.js';
+import { fileKeyProvider, type KeyProvider } from './outbox/key-provider.js';
+import { Outbox } from './outbox/outbox.js';
+import { toKioskError } from './outbox/outbox-kiosk-error.js';
 import { SessionDocuments } from './sessions/session-documents.js';
 import { SessionManager, systemClock, type Clock } from './sessions/session-manager.js';
 
@@ -22,6 +26,8 @@ export interface App {
   core: KioskCore;
   devices: Devices;
   city: SiteCity;
+  outbox: Outbox;
+  forwarder: Forwarder;
   config: ConfigStore;
   log: Logger;
   close(): Promise<void>;
@@ -29,15 +35,13 @@ export interface App {
 
 export interface AppDeps {
   log?: Logger;
+  /** the outbox key: Electron's safeStorage in the Electron shell, a 0600 key file otherwise */
+  keyProvider?: KeyProvider;
+  /** forwarder tuning (tests, the load driver) */
+  forwarder?: Partial<Pick<ConstructorParameters<typeof Forwarder>[0], 'concurrency' | 'backoff' | 'breaker' | 'idleMs' | 'statusSyncMs' | 'retentionDays'>>;
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
 }
-
-const emptyQueue = (): QueueCounts => ({
-  // the outbox lands with its own issue; until then nothing is queued on this kiosk
-  counts: { submitted: 0, uploading: 0, delivered: 0, tracked: 0, purged: 0, dead: 0 },
-  oldestPendingAt: null,
-});
 
 /**
  * The one wiring file: builds the core from the site config. Real, simulated or null parts
@@ -62,7 +66,24 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
   if (!cityConnected.ok) return cityConnected;
   const city = cityConnected.value;
 
+  const outboxOpened = await Outbox.open({
+    dir: join(options.dataDir, 'outbox'),
+    kioskId: config.current.kiosk.id,
+    keyProvider: deps.keyProvider ?? fileKeyProvider(join(options.dataDir, 'outbox.key')),
+    clock,
+    log,
+  });
+  if (!outboxOpened.ok) {
+    await city.close();
+    return err(toKioskError(outboxOpened.error));
+  }
+  const outbox = outboxOpened.value;
+  const forwarder = new Forwarder({ outbox, city: city.client, clock, log, ...deps.forwarder });
+
   const bus = new EventBus();
+  forwarder.onEvent((e) => {
+    if (e.type === 'stats') bus.emit({ type: 'queue.counts', queue: { counts: e.stats.counts, oldestPendingAt: e.stats.oldestPendingAt } });
+  });
   const devices = await buildDevices(config.current.devices, { log, dataDir: options.dataDir, configRoot: options.configRoot });
   devices.manager.onChange((all) => bus.emit({ type: 'device.status', devices: all }));
   const sessions = new SessionManager(() => config.current.timeouts, (e) => bus.emit(e), clock);
@@ -108,7 +129,15 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
       log.info('audit', 'device self-test', { device, operatorId: auth.current()?.operatorId, result: r.ok ? (r.value.passed ? 'passed' : 'failed') : r.error.kind });
       return r;
     },
-    'queue.counts': async () => ok(emptyQueue()),
+    'queue.counts': async () => ok(await outbox.counts()),
+    'dossier.submit': async (a) => {
+      const dead = live(a.sessionId);
+      if (dead) return dead;
+      const r = await submitDossier({ outbox, documents, scanner: devices.scanner, siteId: config.current.site.id, assistedBy: () => (auth.current()?.role === 'officer' ? (auth.current()?.operatorId ?? null) : null) }, a);
+      if (r.ok) forwarder.wake();
+      log.info('dossier', r.ok ? 'dossier kept in the outbox' : 'dossier refused', r.ok ? { localCode: r.value.localCode, procedureCode: a.procedureCode } : { kind: r.error.kind, procedureCode: a.procedureCode });
+      return r;
+    },
     'scan.pages': async ({ sessionId, componentId, ...ask }) =>
       live(sessionId) ??
       documents.scan(sessionId, componentId, ask, (page) => bus.emit({ type: 'scan.page', sessionId, componentId, page })),
@@ -130,10 +159,13 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
     onEvent: (listener) => bus.subscribe(listener),
     close: async () => {
       await sessions.close();
+      await forwarder.stop();
+      await outbox.close();
       await devices.close();
       await city.close();
     },
   };
+  forwarder.start();
   log.info('app', 'core ready', { shell: options.shell, siteId: config.current.site.id, kioskId: config.current.kiosk.id, version: pkg.version });
-  return ok({ core, devices, city, config, log, close: core.close });
+  return ok({ core, devices, city, outbox, forwarder, config, log, close: core.close });
 }

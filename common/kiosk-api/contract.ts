@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Applicant, DossierSubmission } from '../city/city-contract.js';
 import { PublicConfig } from '../config/public-config.js';
 import { DeviceId, DeviceStatus } from '../domain/device-status.js';
 import { Locale } from '../domain/locale.js';
@@ -81,6 +82,20 @@ export const kioskContract = {
     ComponentPages,
   ),
   'scan.removePage': method(z.object({ sessionId: SessionId, componentId: ComponentId, index: z.number().int().min(1) }).strict(), ComponentPages),
+  /** one durable step into the outbox; never waits on the network */
+  'dossier.submit': method(
+    z.object({
+      sessionId: SessionId,
+      procedureCode: z.string().regex(/^[0-9A-Za-z.-]{3,40}$/, 'must be a procedure code'),
+      applicant: Applicant,
+      form: z.record(z.string(), z.unknown()),
+      delivery: DossierSubmission.shape.delivery,
+      consent: DossierSubmission.shape.consent,
+      /** the scanned components to attach, each becoming one PDF */
+      components: z.array(ComponentId).max(30),
+    }).strict(),
+    z.object({ localCode: z.string(), submittedAt: z.string() }),
+  ),
   'auth.unlock': method(
     z.object({ role: Role, pin: z.string().regex(/^[0-9]{4,8}$/, 'must be 4 to 8 digits') }).strict(),
     z.object({ role: Role, operatorId: z.string(), expiresAt: z.string() }),

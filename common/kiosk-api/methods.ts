@@ -10,6 +10,7 @@ export const kioskMethods = [
   'devices.selfTest',
   'scan.pages',
   'scan.removePage',
+  'dossier.submit',
   'queue.counts',
   'auth.unlock',
   'auth.lock',

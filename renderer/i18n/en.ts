@@ -99,4 +99,7 @@ export const en: Messages = {
   'error.Cancelled': 'Cancelled.',
   'error.InvalidIdPayload': 'The ID card could not be read. Please place it again or type the ID number.',
   'error.NotAuthorized': 'This function is for technicians only.',
+  'error.DiskFull': 'The kiosk cannot accept more dossiers right now. Please submit at the one-stop counter or try later.',
+  'error.OutboxIo': 'The kiosk could not save the dossier. Please try again or go to the one-stop counter.',
+  'error.InvalidDossier': 'The dossier is missing some information. Please check the steps again.',
 };

@@ -98,6 +98,9 @@ export const vi = {
   'error.Cancelled': 'Đã hủy thao tác.',
   'error.InvalidIdPayload': 'Không đọc được thẻ CCCD. Vui lòng đặt lại thẻ hoặc nhập số CCCD bằng tay.',
   'error.NotAuthorized': 'Chức năng này chỉ dành cho cán bộ kỹ thuật.',
+  'error.DiskFull': 'Ki-ốt tạm thời không nhận thêm hồ sơ. Vui lòng nộp tại bộ phận một cửa hoặc thử lại sau.',
+  'error.OutboxIo': 'Ki-ốt gặp sự cố khi lưu hồ sơ. Vui lòng thử lại hoặc đến bộ phận một cửa.',
+  'error.InvalidDossier': 'Hồ sơ còn thiếu thông tin. Vui lòng kiểm tra lại các bước.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
