@@ -5,6 +5,7 @@ import { formatConfigError, loadSiteConfig } from '../main/config/load-site.js';
 import { runCitySimCommand } from '../main/city-sim/cli-entry.js';
 import { runDevices, runPrintTest } from './commands/devices.js';
 import { runIdParse, type CommandIo } from './commands/id-parse.js';
+import { runLoad } from './commands/load.js';
 import { runScanTest } from './commands/scan-test.js';
 import { runSim } from './commands/sim.js';
 import { repoRootFrom, takeSiteArg } from './commands/site-arg.js';
@@ -18,6 +19,8 @@ export const usage = `usage: npm run kiosk -- <command>
   city-sim [--port 8443] [--data-dir DIR] [--fault ROUTE=RATE:KINDS] [--tls-dir DIR]
                                run the city simulator in the foreground
   config check [--site FILE]   validate a site file
+  load --dossiers N [--pages P] [--city URL] [--site FILE] [--wait]
+                               submit N synthetic dossiers through the KioskApi; exit 0 when all delivered
 `;
 
 export const runKiosk = async (argv: readonly string[], io: CommandIo, stop: Promise<unknown> = new Promise(() => {})): Promise<number> => {
@@ -37,6 +40,8 @@ export const runKiosk = async (argv: readonly string[], io: CommandIo, stop: Pro
       break;
     case 'sim':
       return runSim(site, io, stop);
+    case 'load':
+      return runLoad(site, configRoot, rest, io);
     case 'city-sim':
       return runCitySimCommand(args, io, stop);
     case 'config':

@@ -25,9 +25,11 @@ const closedPort = async () => {
   return port;
 };
 
-const siteWith = async (mutate: (site: Record<string, any>) => void) => {
+// a site file as JSON, loosely typed on purpose: the tests write shapes the schema checks
+type SiteJson = { devices: Record<string, unknown>; timeouts: Record<string, unknown> };
+const siteWith = async (mutate: (site: SiteJson) => void) => {
   const dir = await mkdtemp(join(tmpdir(), 'kiosk-cli-site-'));
-  const site = JSON.parse(await readFile(testSite, 'utf8'));
+  const site = JSON.parse(await readFile(testSite, 'utf8')) as SiteJson;
   mutate(site);
   const file = join(dir, 'site.json');
   await writeFile(file, JSON.stringify(site));
