@@ -1,10 +1,11 @@
 // The Electron main process: one locked-down kiosk window over the same core the browser host
 // runs. Everything with a rule in it lives in a pure file beside this one and is tested there.
-import { app, ipcMain, Menu, powerSaveBlocker, protocol, screen, session } from 'electron';
+import { app, ipcMain, Menu, powerSaveBlocker, protocol, safeStorage, screen, session } from 'electron';
 import { join } from 'node:path';
 import { createApp } from '../app.js';
 import type { KioskCore } from '../core/kiosk-core.js';
 import { createLogger, type Logger } from '../log/logger.js';
+import { safeStorageKeyProvider } from '../outbox/key-provider.js';
 import { appEntryUrl, appScheme, appSchemePrivileges, fallbackUrl } from './app-protocol.js';
 import { applyKioskSwitches } from './command-line.js';
 import { describeGone } from './crash-recovery.js';
@@ -67,7 +68,11 @@ const start = async (): Promise<void> => {
 
   let startUrl = appEntryUrl;
   try {
-    const created = await createApp({ sitePath: settings.sitePath, configRoot: settings.configRoot, dataDir: settings.dataDir, shell: 'electron' }, { log });
+    const created = await createApp(
+      { sitePath: settings.sitePath, configRoot: settings.configRoot, dataDir: settings.dataDir, shell: 'electron' },
+      // the outbox key is wrapped by the OS keyring here, not left in a plain key file
+      { log, keyProvider: safeStorageKeyProvider(safeStorage, join(settings.dataDir, 'outbox.key.wrapped')) },
+    );
     if (created.ok) {
       core = created.value.core;
       closeCore = created.value.close;

@@ -29,7 +29,7 @@ describe('kiosk load', () => {
     const r = await run(['load', '--dossiers', '4', '--pages', '2', '--city', city.url, '--site', testSite, '--wait', '--timeout', '60']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const codes = r.out.match(/^TEST01-\d{6}-\d{4}$/gm) ?? [];
+    const codes: string[] = r.out.match(/^TEST01-\d{6}-\d{4}$/gm) ?? [];
     expect(codes).toHaveLength(4);
     expect(r.out).toContain('load: delivered 4, waiting 0, dead 0');
     const recorded = (await city.records()).dossiers.filter((d) => codes.includes(d.localCode));
