@@ -15,7 +15,7 @@ import { listProcedures } from './routes/procedures.js';
 import { rateDossier } from './routes/ratings.js';
 import type { UploadsHandler } from './routes/uploads.js';
 import { matchRoute, routeKeyOf, type Match } from './router.js';
-import type { SqlTx } from './sqlite.js';
+import type { Sql } from '../db/sqlite-db.js';
 
 // One request's path through the simulator: admin or contract → offline? → auth → fault draw
 // → the operation (through the idempotency store when it mutates) → delivery, possibly mangled.
@@ -47,7 +47,7 @@ export const createDispatcher = (d: DispatchDeps) => {
     await faults.passGate(key);
   };
 
-  const mutate = async (k: IdempotencyKey, raw: Buffer, counter: RouteCounter, hold: () => Promise<void>, run: (tx: SqlTx) => Promise<SimResponse>): Promise<SimResponse> => {
+  const mutate = async (k: IdempotencyKey, raw: Buffer, counter: RouteCounter, hold: () => Promise<void>, run: (tx: Sql) => Promise<SimResponse>): Promise<SimResponse> => {
     const start = await d.idempotency.begin(k, canonicalBodySha256(raw));
     if (start.kind === 'replay') {
       counter.replays += 1;

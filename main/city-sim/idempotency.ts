@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SqlDb, SqlTx } from './sqlite.js';
+import type { Db, Sql } from '../db/sqlite-db.js';
 
 // The contract's delivery semantics: the first successful answer for (kiosk, method, route,
 // key) is stored ≥ 7 days and replayed; another body under the same key gets 422; a retry
@@ -23,7 +23,7 @@ export type IdempotencyStart =
 export interface Idempotency {
   begin(k: IdempotencyKey, bodySha256: string): Promise<IdempotencyStart>;
   /** inside the caller's transaction, beside the effect */
-  complete(tx: SqlTx, k: IdempotencyKey, status: number, body: unknown): Promise<void>;
+  complete(tx: Sql, k: IdempotencyKey, status: number, body: unknown): Promise<void>;
   /** the attempt changed nothing (an error answer): a retry under the same key runs afresh */
   abandon(k: IdempotencyKey): Promise<void>;
 }
@@ -62,7 +62,7 @@ interface Row {
   expires_at: number | null;
 }
 
-export const createIdempotency = (db: SqlDb, now: () => number, opts: { inFlightTtlMs?: number; retentionMs?: number } = {}): Idempotency => {
+export const createIdempotency = (db: Db, now: () => number, opts: { inFlightTtlMs?: number; retentionMs?: number } = {}): Idempotency => {
   // an in-flight marker left by a crash of the simulator itself must not block the key forever
   const inFlightTtlMs = opts.inFlightTtlMs ?? 30_000;
   const retentionMs = opts.retentionMs ?? RETENTION_MS;

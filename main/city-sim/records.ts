@@ -1,6 +1,6 @@
 import type { Rating } from '../../common/city/city-contract.js';
 import type { Counters } from './counters.js';
-import type { SqlDb } from './sqlite.js';
+import type { Db } from '../db/sqlite-db.js';
 import { allAttachments, allDossiers, allRatings } from './store.js';
 
 // What the city recorded, for tests to compare with what the kiosk acknowledged.
@@ -43,7 +43,7 @@ export interface SimRecords {
   uploadBytesReceived: number;
 }
 
-export const readRecords = async (db: SqlDb, counters: Counters): Promise<SimRecords> => {
+export const readRecords = async (db: Db, counters: Counters): Promise<SimRecords> => {
   const { dossiers, attachments, ratings } = await db.read(async (tx) => ({
     dossiers: await allDossiers(tx),
     attachments: await allAttachments(tx),

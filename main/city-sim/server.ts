@@ -14,7 +14,7 @@ import { defaultCatalog, type CatalogEntry } from './procedure-catalog.js';
 import { readRecords, type SimRecords } from './records.js';
 import type { RouteContext } from './routes/context.js';
 import { createUploadsHandler } from './routes/uploads.js';
-import { openSqlite } from './sqlite.js';
+import { openDb } from '../db/sqlite-db.js';
 import { defaultStatusSchedule, type StatusStep } from './status-schedule.js';
 import { wipeAll } from './store.js';
 import { httpsOptions, type SimTlsOptions } from './tls.js';
@@ -60,7 +60,7 @@ export const startCitySimulator = async (opts: CitySimulatorOptions): Promise<Ci
   const host = opts.host ?? '127.0.0.1';
   const uploadsDir = join(opts.dataDir, 'uploads');
   mkdirSync(uploadsDir, { recursive: true });
-  const db = await openSqlite(join(opts.dataDir, 'city-sim.sqlite'));
+  const db = await openDb(join(opts.dataDir, 'city-sim.sqlite'), { synchronous: 'NORMAL' });
   await migrate(db);
 
   const clock = createSimClock(opts.now);

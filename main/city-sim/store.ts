@@ -1,5 +1,5 @@
 import type { DossierSubmission, Rating } from '../../common/city/city-contract.js';
-import type { SqlTx } from './sqlite.js';
+import type { Sql } from '../db/sqlite-db.js';
 
 // The simulator's records, as queries. Every function takes the transaction it runs in.
 
@@ -39,7 +39,7 @@ export interface RatingRow {
 const dossierColumns =
   'dossier_id, kiosk_id, local_code, procedure_code, kiosk_submitted_at, created_at, official_code, registered_at, appointment_date, submit_count';
 
-export const insertDossier = async (tx: SqlTx, d: { dossierId: string; kioskId: string; submission: DossierSubmission; at: number }): Promise<void> => {
+export const insertDossier = async (tx: Sql, d: { dossierId: string; kioskId: string; submission: DossierSubmission; at: number }): Promise<void> => {
   const s = d.submission;
   await tx.run(
     'INSERT INTO dossiers (dossier_id, kiosk_id, local_code, procedure_code, kiosk_submitted_at, submission_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -58,24 +58,24 @@ export const insertDossier = async (tx: SqlTx, d: { dossierId: string; kioskId: 
   }
 };
 
-export const getDossier = (tx: SqlTx, dossierId: string): Promise<DossierRow | undefined> =>
+export const getDossier = (tx: Sql, dossierId: string): Promise<DossierRow | undefined> =>
   tx.get<DossierRow>(`SELECT ${dossierColumns} FROM dossiers WHERE dossier_id = ?`, [dossierId]);
 
 /** the latest dossier this kiosk created under the local code */
-export const findByLocalCode = (tx: SqlTx, kioskId: string, localCode: string): Promise<DossierRow | undefined> =>
+export const findByLocalCode = (tx: Sql, kioskId: string, localCode: string): Promise<DossierRow | undefined> =>
   tx.get<DossierRow>(`SELECT ${dossierColumns} FROM dossiers WHERE kiosk_id = ? AND local_code = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`, [
     kioskId,
     localCode,
   ]);
 
-export const findByOfficialCode = (tx: SqlTx, code: string): Promise<DossierRow | undefined> =>
+export const findByOfficialCode = (tx: Sql, code: string): Promise<DossierRow | undefined> =>
   tx.get<DossierRow>(`SELECT ${dossierColumns} FROM dossiers WHERE official_code = ?`, [code]);
 
-export const attachmentsOf = (tx: SqlTx, dossierId: string): Promise<AttachmentRow[]> =>
+export const attachmentsOf = (tx: Sql, dossierId: string): Promise<AttachmentRow[]> =>
   tx.all<AttachmentRow>('SELECT * FROM attachments WHERE dossier_id = ? ORDER BY idx', [dossierId]);
 
 /** every declaration of that sha256 in the dossier: the same file may serve two components */
-export const recordReceived = async (tx: SqlTx, r: { dossierId: string; declaredSha256: string; receivedSha256: string; size: number; uploadId: string }): Promise<void> => {
+export const recordReceived = async (tx: Sql, r: { dossierId: string; declaredSha256: string; receivedSha256: string; size: number; uploadId: string }): Promise<void> => {
   await tx.run('UPDATE attachments SET received_sha256 = ?, received_size = ?, upload_id = ? WHERE dossier_id = ? AND sha256 = ?', [
     r.receivedSha256,
     r.size,
@@ -85,14 +85,14 @@ export const recordReceived = async (tx: SqlTx, r: { dossierId: string; declared
   ]);
 };
 
-export const nextDaySequence = async (tx: SqlTx, day: string): Promise<number> => {
+export const nextDaySequence = async (tx: Sql, day: string): Promise<number> => {
   await tx.run('INSERT INTO day_sequences (day, last) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET last = last + 1', [day]);
   const row = await tx.get<{ last: number }>('SELECT last FROM day_sequences WHERE day = ?', [day]);
   if (!row) throw new Error(`day sequence ${day} vanished`);
   return row.last;
 };
 
-export const registerDossier = async (tx: SqlTx, r: { dossierId: string; officialCode: string; at: number; appointmentDate: string }): Promise<void> => {
+export const registerDossier = async (tx: Sql, r: { dossierId: string; officialCode: string; at: number; appointmentDate: string }): Promise<void> => {
   await tx.run('UPDATE dossiers SET official_code = ?, registered_at = ?, appointment_date = ? WHERE dossier_id = ?', [
     r.officialCode,
     r.at,
@@ -101,21 +101,21 @@ export const registerDossier = async (tx: SqlTx, r: { dossierId: string; officia
   ]);
 };
 
-export const countSubmit = async (tx: SqlTx, dossierId: string): Promise<void> => {
+export const countSubmit = async (tx: Sql, dossierId: string): Promise<void> => {
   await tx.run('UPDATE dossiers SET submit_count = submit_count + 1 WHERE dossier_id = ?', [dossierId]);
 };
 
-export const getRating = (tx: SqlTx, dossierId: string): Promise<RatingRow | undefined> =>
+export const getRating = (tx: Sql, dossierId: string): Promise<RatingRow | undefined> =>
   tx.get<RatingRow>('SELECT * FROM ratings WHERE dossier_id = ?', [dossierId]);
 
-export const insertRating = async (tx: SqlTx, dossierId: string, rating: Rating, at: number): Promise<void> => {
+export const insertRating = async (tx: Sql, dossierId: string, rating: Rating, at: number): Promise<void> => {
   await tx.run('INSERT INTO ratings (dossier_id, level, rating_json, recorded_at) VALUES (?, ?, ?, ?)', [dossierId, rating.level, JSON.stringify(rating), at]);
 };
 
-export const allDossiers = (tx: SqlTx): Promise<DossierRow[]> => tx.all<DossierRow>(`SELECT ${dossierColumns} FROM dossiers ORDER BY created_at, rowid`);
-export const allAttachments = (tx: SqlTx): Promise<AttachmentRow[]> => tx.all<AttachmentRow>('SELECT * FROM attachments ORDER BY dossier_id, idx');
-export const allRatings = (tx: SqlTx): Promise<RatingRow[]> => tx.all<RatingRow>('SELECT * FROM ratings');
+export const allDossiers = (tx: Sql): Promise<DossierRow[]> => tx.all<DossierRow>(`SELECT ${dossierColumns} FROM dossiers ORDER BY created_at, rowid`);
+export const allAttachments = (tx: Sql): Promise<AttachmentRow[]> => tx.all<AttachmentRow>('SELECT * FROM attachments ORDER BY dossier_id, idx');
+export const allRatings = (tx: Sql): Promise<RatingRow[]> => tx.all<RatingRow>('SELECT * FROM ratings');
 
-export const wipeAll = async (tx: SqlTx): Promise<void> => {
+export const wipeAll = async (tx: Sql): Promise<void> => {
   await tx.exec('DELETE FROM attachments; DELETE FROM ratings; DELETE FROM dossiers; DELETE FROM idempotency; DELETE FROM day_sequences;');
 };

@@ -1,4 +1,4 @@
-import type { Sql } from './db.js';
+import type { Sql } from '../db/sqlite-db.js';
 
 // The receipt code a resident leaves with while offline: kioskId-YYMMDD-NNNN, the day in
 // Vietnam time (UTC+7, no daylight saving). The sequence lives in the database and is taken

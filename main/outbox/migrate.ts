@@ -1,4 +1,4 @@
-import type { Db } from './db.js';
+import type { Db } from '../db/sqlite-db.js';
 import { migrations as all } from './migrations/index.js';
 import type { Migration } from './migrations/migration.js';
 

@@ -6,7 +6,7 @@ import { err, ok, type Result } from '../../common/result.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Clock } from '../sessions/session-manager.js';
 import { AttachmentStore, sha256Hex, type PackPlace, type PendingPack } from './attachment-store.js';
-import { openDb, type Db, type Sql } from './db.js';
+import { openDb, type Db, type Sql } from '../db/sqlite-db.js';
 import type { KeyProvider } from './key-provider.js';
 import { allocateLocalCode, vietnamDay } from './local-code.js';
 import { migrate } from './migrate.js';

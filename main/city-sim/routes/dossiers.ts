@@ -3,7 +3,7 @@ import type { DossierCreated, DossierStatus, DossierSubmission } from '../../../
 import { statusCodes } from '../../../common/city/city-contract.js';
 import { appointmentDate, formatOfficialCode, vietnamDayKey } from '../official-code.js';
 import { problem, type SimResponse } from '../problem.js';
-import type { SqlTx } from '../sqlite.js';
+import type { Sql } from '../../db/sqlite-db.js';
 import { statusAt, type StatusStep } from '../status-schedule.js';
 import { attachmentsOf, countSubmit, findByLocalCode, findByOfficialCode, getDossier, insertDossier, nextDaySequence, registerDossier, type DossierRow } from '../store.js';
 import type { RouteContext } from './context.js';
@@ -28,7 +28,7 @@ export const dossierStatus = (d: DossierRow, schedule: readonly StatusStep[], no
   };
 };
 
-export const createDossier = async (tx: SqlTx, ctx: RouteContext, kioskId: string, submission: DossierSubmission): Promise<SimResponse> => {
+export const createDossier = async (tx: Sql, ctx: RouteContext, kioskId: string, submission: DossierSubmission): Promise<SimResponse> => {
   const dossierId = randomUUID();
   await insertDossier(tx, { dossierId, kioskId, submission, at: ctx.now() });
   const body: DossierCreated = {
@@ -39,7 +39,7 @@ export const createDossier = async (tx: SqlTx, ctx: RouteContext, kioskId: strin
   return { status: 201, body };
 };
 
-export const submitDossier = async (tx: SqlTx, ctx: RouteContext, kioskId: string, dossierId: string): Promise<SimResponse> => {
+export const submitDossier = async (tx: Sql, ctx: RouteContext, kioskId: string, dossierId: string): Promise<SimResponse> => {
   const d = await getDossier(tx, dossierId);
   if (!d || d.kiosk_id !== kioskId) return notFound(`dossier ${dossierId}`);
   const now = ctx.now();

@@ -1,4 +1,4 @@
-import type { Sql } from '../db.js';
+import type { Sql } from '../../db/sqlite-db.js';
 
 /** One schema step; `version` becomes the database's user_version once `up` commits. */
 export interface Migration {

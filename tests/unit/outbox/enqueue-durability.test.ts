@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb } from '../../../main/outbox/db.js';
+import { openDb } from '../../../main/db/sqlite-db.js';
 import { outboxFixture, resident, sampleInput, type OutboxFixture } from '../../helpers/outbox-fixtures.js';
 
 let fx: OutboxFixture;

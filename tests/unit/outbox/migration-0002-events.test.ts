@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDb, type Db } from '../../../main/outbox/db.js';
+import { openDb, type Db } from '../../../main/db/sqlite-db.js';
 import { migrate } from '../../../main/outbox/migrate.js';
 
 let dir: string;

@@ -22,12 +22,17 @@ export interface Sql {
 export interface Db extends Sql {
   /** BEGIN IMMEDIATE; body; COMMIT — or ROLLBACK when the body or the commit throws */
   transaction<T>(body: (tx: Sql) => Promise<T>): Promise<T>;
+  /** several reads in a row with no other caller's statements between them */
+  read<T>(body: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   readonly path: string;
 }
 
 export interface OpenDbOptions {
   busyTimeoutMs?: number;
+  /** FULL (default): a COMMIT survives power loss. NORMAL: survives a crash of the process only
+   *  (the city simulator, whose tests kill processes, not machines) */
+  synchronous?: 'FULL' | 'NORMAL';
 }
 
 const raw = (db: sqlite3.Database): Sql => ({
@@ -49,8 +54,8 @@ const raw = (db: sqlite3.Database): Sql => ({
   exec: (sql) => new Promise((resolve, reject) => db.exec(sql, (e: Error | null) => (e ? reject(e) : resolve()))),
 });
 
-/** Opens (creating) the database with the durability settings the outbox relies on. */
-export async function openDb(path: string, { busyTimeoutMs = 5000 }: OpenDbOptions = {}): Promise<Db> {
+/** Opens (creating) a database: WAL, foreign keys, and the durability the caller asks for. */
+export async function openDb(path: string, { busyTimeoutMs = 5000, synchronous = 'FULL' }: OpenDbOptions = {}): Promise<Db> {
   const handle = await new Promise<sqlite3.Database>((resolve, reject) => {
     const d = new sqlite3.Database(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (e) => (e ? reject(e) : resolve(d)));
   });
@@ -59,7 +64,7 @@ export async function openDb(path: string, { busyTimeoutMs = 5000 }: OpenDbOptio
     handle.configure('busyTimeout', busyTimeoutMs);
     // WAL: one fsync per commit; FULL: that fsync happens before COMMIT returns (power-loss safe);
     // secure_delete: purged PII pages are zeroed rather than left in the free list
-    await sql.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;');
+    await sql.exec(`PRAGMA journal_mode=WAL; PRAGMA synchronous=${synchronous}; PRAGMA foreign_keys=ON; PRAGMA secure_delete=ON;`);
     const mode = await sql.get<{ journal_mode: string }>('PRAGMA journal_mode');
     if (mode?.journal_mode !== 'wal') throw new Error(`journal_mode is ${mode?.journal_mode ?? 'unknown'}, not wal`);
   } catch (e) {
@@ -93,6 +98,7 @@ export async function openDb(path: string, { busyTimeoutMs = 5000 }: OpenDbOptio
           throw e;
         }
       }),
+    read: <T>(body: (tx: Sql) => Promise<T>) => queued(() => body(sql)),
     close: () => queued(() => new Promise<void>((resolve, reject) => handle.close((e) => (e ? reject(e) : resolve())))),
   };
 }
