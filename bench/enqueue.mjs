@@ -10,11 +10,10 @@
 // Encryption (AES-256-GCM) and hashing are inside the timed region of both designs: they are
 // part of what the kiosk pays before it may print the receipt.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { importTs } from './lib/import-ts.mjs';
 import sqlite3 from 'sqlite3';
 import { median, quantile, repoRoot, round, writeResult } from './lib/results.mjs';
 
@@ -26,18 +25,14 @@ const PAGE_BYTES = 300 * 1024;
 const entry = `
 export { Outbox } from './main/outbox/outbox.ts';
 export { fileKeyProvider } from './main/outbox/key-provider.ts';
-export { openDb } from './main/outbox/db.ts';
+export { openDb } from './main/db/sqlite-db.ts';
 export { migrate } from './main/outbox/migrate.ts';
 export { seal } from './main/outbox/seal.ts';
 export { sha256Hex } from './main/outbox/attachment-store.ts';
 export { allocateLocalCode } from './main/outbox/local-code.ts';
 `;
 const cache = join(repoRoot, 'node_modules', '.cache', 'bench');
-mkdirSync(cache, { recursive: true });
-const out = await build({ stdin: { contents: entry, resolveDir: repoRoot, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false, logLevel: 'warning' });
-const bundle = join(cache, 'enqueue-bundle.mjs');
-writeFileSync(bundle, out.outputFiles[0].text);
-const { Outbox, fileKeyProvider, openDb, migrate, seal, sha256Hex, allocateLocalCode } = await import(pathToFileURL(bundle).href);
+const { Outbox, fileKeyProvider, openDb, migrate, seal, sha256Hex, allocateLocalCode } = await importTs('enqueue', entry);
 
 const work = join(cache, `enqueue-data-${process.pid}`);
 rmSync(work, { recursive: true, force: true });

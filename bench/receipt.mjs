@@ -1,13 +1,8 @@
 #!/usr/bin/env node
 // Receipt build time: a ~25-line Vietnamese receipt with a QR, raster mode (every line drawn
 // with Pango, thresholded, packed as GS v 0), ReceiptDoc → ESC/POS buffer. Sending is not timed.
-// The TypeScript sources are bundled with esbuild next to node_modules (so the bundle's bare
-// imports of sharp, zod and node-thermal-printer resolve) and imported from there.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
-import { repoRoot, writeResult } from './lib/results.mjs';
+import { importTs } from './lib/import-ts.mjs';
+import { writeResult } from './lib/results.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const WARMUP = 20;
@@ -17,12 +12,7 @@ export { receipt, text, separator, qr, cut } from './common/receipt/receipt-doc.
 export { encodeReceipt } from './hardware/printer/escpos-encoder.ts';
 export { resolveReceiptFont } from './hardware/printer/receipt-font.ts';
 `;
-const out = await build({ stdin: { contents: entry, resolveDir: repoRoot, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', packages: 'external', write: false, logLevel: 'warning' });
-const dir = join(repoRoot, 'node_modules', '.cache', 'kiosk-bench');
-mkdirSync(dir, { recursive: true });
-const file = join(dir, 'receipt-bundle.mjs');
-writeFileSync(file, out.outputFiles[0].text);
-const { receipt, text, separator, qr, cut, encodeReceipt, resolveReceiptFont } = await import(pathToFileURL(file).href);
+const { receipt, text, separator, qr, cut, encodeReceipt, resolveReceiptFont } = await importTs('receipt', entry);
 
 const font = resolveReceiptFont();
 // each run varies the code so no layer can serve a cached picture of the whole receipt

@@ -8,42 +8,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
-import { median, repoRoot, round, writeResult } from './lib/results.mjs';
+import { importTs } from './lib/import-ts.mjs';
+import { median, round, writeResult } from './lib/results.mjs';
 
 const RUNS = 9;
 const DPI = 200;
 const PAGES = 10;
-
-// our TypeScript, bundled once; it sits under node_modules/.cache so its bare imports resolve
-const loadOurs = async () => {
-  const cacheDir = join(repoRoot, 'node_modules', '.cache', 'bench');
-  mkdirSync(cacheDir, { recursive: true });
-  const outfile = join(cacheDir, `scan-pdf-${process.pid}.mjs`);
-  await esbuild.build({
-    stdin: {
-      contents: `export { pagesToPdf } from './hardware/scanner/pages-to-pdf.ts';
-export { SaneScanner } from './hardware/scanner/sane-scanner.ts';
-export { simPagePng } from './hardware/simulators/scanner-sim-page.ts';`,
-      resolveDir: repoRoot,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outfile,
-    logLevel: 'warning',
-  });
-  try {
-    return await import(pathToFileURL(outfile).href);
-  } finally {
-    rmSync(outfile, { force: true });
-  }
-};
 
 const hasSane = () => {
   try {
@@ -106,7 +78,12 @@ const measure = async (label, pngs, ours) => {
   return { oursMs, bareMs, ratio, bytesPerPage: Math.round(oursBytes / pngs.length), bareBytesPerPage: Math.round(bareBytes / pngs.length) };
 };
 
-const ours = await loadOurs();
+const ours = await importTs(
+  'scan-pdf',
+  `export { pagesToPdf } from './hardware/scanner/pages-to-pdf.ts';
+export { SaneScanner } from './hardware/scanner/sane-scanner.ts';
+export { simPagePng } from './hardware/simulators/scanner-sim-page.ts';`,
+);
 const work = mkdtempSync(join(tmpdir(), 'bench-scan-pdf-'));
 try {
   const sane = hasSane();
