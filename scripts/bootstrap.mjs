@@ -18,7 +18,7 @@ const fail = (line, code = 1) => {
 // Debian packages each command needs. Tests need the real peers named in HARDWARE-NOTES.md.
 const aptFor = {
   start: ['chromium', 'fonts-dejavu-core', 'fonts-liberation2'],
-  test: ['chromium', 'fonts-dejavu-core', 'fonts-liberation2', 'socat', 'sane-utils', 'espeak-ng', 'poppler-utils'],
+  test: ['chromium', 'fonts-dejavu-core', 'fonts-liberation2', 'socat', 'sane-utils', 'espeak-ng', 'poppler-utils', 'openssl'],
   kiosk: [],
   build: [],
 };
