@@ -6,7 +6,7 @@ import { benchRoot } from './lib/results.mjs';
 
 let failed = 0;
 // each writes bench/results/<name>.json; run `npm run build` first (cold start and bundle size use dist/)
-const all = ['bundle-size.mjs', 'cold-start.mjs', 'receipt.mjs', 'scan-pdf.mjs'];
+const all = ['bundle-size.mjs', 'cold-start.mjs', 'receipt.mjs', 'scan-pdf.mjs', 'enqueue.mjs', 'drain.mjs'];
 const only = process.argv.slice(2);
 for (const b of all.filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))) {
   const r = spawnSync(process.execPath, [join(benchRoot, b)], { stdio: 'inherit' });

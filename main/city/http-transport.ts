@@ -36,7 +36,10 @@ export async function sendRaw(conn: CityConnection, r: RawRequest): Promise<Resu
   const first = await attempt(conn, r);
   // A keep-alive socket the server closed while idle fails at once; the request never reached
   // the server, so one more try on a fresh socket is safe (Node's documented pattern).
-  if (!first.ok && first.staleSocket) return attempt(conn, r);
+  // Not for a tus PATCH: a reset mid-body looks the same, but part of the chunk may be stored,
+  // and resending from the old offset only earns a 409 after the whole chunk went out again;
+  // the next attempt resumes from the server's offset (HEAD) instead.
+  if (!first.ok && first.staleSocket && r.method !== 'PATCH') return attempt(conn, r);
   return first;
 }
 

@@ -161,17 +161,23 @@ export class Forwarder {
 
   async #pass(): Promise<DrainReport> {
     const report: DrainReport = { delivered: 0, failed: 0, dead: 0, synced: 0, purged: 0, heldByBreaker: false };
+    let more: boolean;
     do {
       this.#again = false;
-      await this.#sendDue(report);
-    } while (this.#again && this.#started);
+      const delivered = report.delivered;
+      const full = await this.#sendDue(report);
+      // a full batch that went through means a backlog: the next batch now, not after the
+      // gap between passes (which only stops a spin on dossiers that keep failing)
+      more = full && report.delivered > delivered;
+    } while ((this.#again || more) && this.#started);
     await this.#syncStatuses(report);
     await this.#purge(report);
     this.#emit({ type: 'stats', stats: await this.stats() });
     return report;
   }
 
-  async #sendDue(report: DrainReport): Promise<void> {
+  /** true when the batch was full: more may be due */
+  async #sendDue(report: DrainReport): Promise<boolean> {
     const due = await this.#o.outbox.due(this.#o.batchSize);
     let next = 0;
     const worker = async () => {
@@ -189,6 +195,7 @@ export class Forwarder {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.#o.concurrency) }, worker));
+    return due.length >= this.#o.batchSize;
   }
 
   /** Calls the city unless the breaker opened meanwhile; feeds the breaker with the outcome. */
