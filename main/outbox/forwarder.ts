@@ -232,11 +232,14 @@ export class Forwarder {
       await outbox.setCityDossierId(d.id, cityId);
     }
 
+    // Finished uploads are kept in memory, not written one by one: each write is an fsync, and
+    // after a crash the saved upload URL makes a finished upload cost one HEAD, not its bytes.
+    const uploadedNow = new Set<number>();
     // one re-upload round inside the pass after a 422 `missing`; more goes through the backoff
     for (let round = 0; round < 2; round++) {
       const current = await outbox.get(d.id);
       if (!current.ok) return 'failed';
-      for (const a of current.value.attachments.filter((x) => !x.uploaded)) {
+      for (const a of current.value.attachments.filter((x) => !x.uploaded && !uploadedNow.has(x.seq))) {
         let bytes = plain.get(a.seq);
         if (!bytes) {
           const read = await outbox.readAttachment(d.id, a.seq);
@@ -263,7 +266,7 @@ export class Forwarder {
         await saving;
         if (uploaded === 'held') return 'held';
         if (!uploaded.ok) return this.#fail(d, uploaded.error);
-        await outbox.markUploaded(d.id, a.seq, uploaded.value.uploadUrl);
+        uploadedNow.add(a.seq);
       }
 
       const key = `${d.id}:submit:${current.value.submitRound}`;
@@ -277,6 +280,7 @@ export class Forwarder {
         return 'delivered';
       }
       if (submitted.error.kind !== 'CityMissingUploads') return this.#fail(d, submitted.error);
+      for (const a of current.value.attachments) if (submitted.error.missing.includes(a.sha256)) uploadedNow.delete(a.seq);
       const marked = await outbox.markNotUploaded(d.id, submitted.error.missing);
       await outbox.nextSubmitRound(d.id);
       this.#o.log.warn('forwarder', 'city lacks attachments; uploading them again', { id: d.id, localCode: d.localCode, count: marked });

@@ -359,10 +359,6 @@ export class Outbox {
     await this.db.run(`UPDATE attachments SET upload_url = ? WHERE dossier_id = ? AND seq = ?`, [uploadUrl, id, seq]);
   }
 
-  async markUploaded(id: string, seq: number, uploadUrl: string): Promise<void> {
-    await this.db.run(`UPDATE attachments SET upload_url = ?, uploaded = 1 WHERE dossier_id = ? AND seq = ?`, [uploadUrl, id, seq]);
-  }
-
   /** The city says it lacks these (sha256): send them again from scratch. */
   async markNotUploaded(id: string, sha256s: readonly string[]): Promise<number> {
     if (sha256s.length === 0) return 0;
@@ -593,6 +589,8 @@ export class Outbox {
         if (!row) return err(outboxError('NotFound', `no dossier ${id}`));
         if (!from.includes(row.state)) return err(outboxError('InvalidState', `dossier ${id} is ${row.state}, not ${from.join('/')}`));
         await tx.run(`UPDATE dossiers SET ${set}, updated_at = ? WHERE id = ?`, [...params, now, id]);
+        // uploads are recorded here, with the delivery, not one fsync'd write each (see Forwarder)
+        if (to === 'delivered') await tx.run(`UPDATE attachments SET uploaded = 1 WHERE dossier_id = ?`, [id]);
         if (row.state !== to) {
           await this.event(tx, id, now, to, detail ?? null);
           if (to === 'delivered' || to === 'dead') await this.bump(tx, now, row.procedure_code, row.channel, to);
