@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { syncDir } from '../fs/sync-dir.js';
 
 /**
  * Writes `text` so that readers see either the old file or the whole new one, never a
@@ -25,19 +26,6 @@ export async function writeFileAtomic(file: string, text: string, mode: number):
     await rm(tmp, { force: true });
     throw e;
   }
-  await syncDirectory(dir);
-}
-
-async function syncDirectory(dir: string): Promise<void> {
-  // makes the rename itself durable on POSIX; Windows cannot open a directory, and does not need to
-  try {
-    const handle = await open(dir, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    /* best effort */
-  }
+  // makes the rename itself durable; best effort, as before: the file is already complete
+  await syncDir(dir).catch(() => undefined);
 }

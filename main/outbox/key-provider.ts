@@ -4,6 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { err, ok, type Result } from '../../common/result.js';
 import { outboxError, type OutboxError } from './outbox-errors.js';
 import { KEY_BYTES } from './seal.js';
+import { syncDir } from '../fs/sync-dir.js';
 
 // Where the outbox's 32-byte AES key comes from. See THREAT-MODEL.md for what each mode
 // protects against: the file mode only helps against a copy of the data folder without the
@@ -23,16 +24,6 @@ export interface SafeStorageLike {
 
 const unavailable = (message: string) => err(outboxError('KeyUnavailable', message));
 const errno = (e: unknown): string | undefined => (typeof e === 'object' && e !== null && 'code' in e && typeof e.code === 'string' ? e.code : undefined);
-
-async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const h = await open(dir, 'r');
-  try {
-    await h.sync();
-  } finally {
-    await h.close();
-  }
-}
 
 async function writeTemp(path: string, bytes: Buffer): Promise<string> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });

@@ -1,4 +1,5 @@
 import { mkdir, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { syncDir } from '../fs/sync-dir.js';
 
 // The few file operations the outbox performs, behind an interface so a test can make the disk
 // fill up (ENOSPC on write or fsync) at an exact point and watch the outbox stay consistent.
@@ -37,16 +38,7 @@ export const nodeFs: OutboxFs = {
       close: () => handle.close(),
     };
   },
-  async syncDir(path) {
-    // Windows cannot open a directory and does not need this; the kiosk runs Linux
-    if (process.platform === 'win32') return;
-    const handle = await open(path, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  },
+  syncDir: (path) => syncDir(path),
   rename: (from, to) => rename(from, to),
   unlink: (path) => unlink(path),
   readFile: (path) => readFile(path),
