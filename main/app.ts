@@ -20,7 +20,8 @@ import { fileKeyProvider, type KeyProvider } from './outbox/key-provider.js';
 import { Outbox } from './outbox/outbox.js';
 import { toKioskError } from './outbox/outbox-kiosk-error.js';
 import { SessionDocuments } from './sessions/session-documents.js';
-import { SessionManager, systemClock, type Clock } from './sessions/session-manager.js';
+import { systemClock, type Clock } from '../hardware/clock.js';
+import { SessionManager } from './sessions/session-manager.js';
 
 export interface App {
   core: KioskCore;

@@ -12,19 +12,7 @@ import type { ByteTransport } from '../transport/byte-transport.js';
 import { TransportError } from '../transport/byte-transport.js';
 import type { FrameEvent, Terminator } from './qr-frame-decoder.js';
 import { QrFrameDecoder } from './qr-frame-decoder.js';
-
-/** The clock the reader schedules with; tests pass a fake one (same shape as main's Clock). */
-export interface ReaderClock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: ReaderClock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+import { systemClock, type Clock } from '../clock.js';
 
 export type CardResult = Result<CitizenIdentity, InvalidIdPayload>;
 
@@ -36,7 +24,7 @@ export interface SerialQrReaderOptions {
   partialTimeoutMs?: number;
   maxFrameBytes?: number;
   backoff?: BackoffOptions;
-  clock?: ReaderClock;
+  clock?: Clock;
   /** the day cards are checked against (default: the clock's now) */
   today?: () => Date;
 }
@@ -49,7 +37,7 @@ export interface SerialQrReaderOptions {
 export class SerialQrReader implements DeviceAdapter {
   readonly id = 'idReader' as const;
   readonly #options: SerialQrReaderOptions;
-  readonly #clock: ReaderClock;
+  readonly #clock: Clock;
   readonly #backoff: BackoffOptions;
   readonly #statusListeners = new Set<(status: DeviceStatus) => void>();
   readonly #cardListeners = new Set<(card: CardResult) => void>();

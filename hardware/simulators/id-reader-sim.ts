@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { SerialQrReader } from '../id-reader/serial-qr-reader.js';
-import type { ReaderClock } from '../id-reader/serial-qr-reader.js';
+import type { Clock } from '../clock.js';
 import type { Terminator } from '../id-reader/qr-frame-decoder.js';
 import type { ByteTransport } from '../transport/byte-transport.js';
 import { FakeLink } from '../transport/fake-transport.js';
@@ -87,7 +87,7 @@ export interface SimulatedIdReader {
 }
 
 /** The embedded default's reader: the real adapter over an in-memory link to the simulator. */
-export const createSimulatedIdReader = (options: { samples: readonly CccdSample[]; terminator?: Terminator; clock?: ReaderClock }): SimulatedIdReader => {
+export const createSimulatedIdReader = (options: { samples: readonly CccdSample[]; terminator?: Terminator; clock?: Clock }): SimulatedIdReader => {
   const terminator = options.terminator ?? 'CR';
   const link = new FakeLink({ name: 'id-reader-sim' });
   const reader = new SerialQrReader({ openTransport: () => link.host, terminator, implementation: 'simulator', clock: options.clock });

@@ -1,7 +1,7 @@
 import { kioskError, type KioskError } from '../../common/errors.js';
 import type { Role } from '../../common/kiosk-api/contract.js';
 import { err, ok, type Result } from '../../common/result.js';
-import type { Clock } from '../sessions/session-manager.js';
+import type { Clock } from '../../hardware/clock.js';
 
 export interface PinEntry {
   id: string;

@@ -1,4 +1,4 @@
-import type { Clock } from '../sessions/session-manager.js';
+import type { Clock } from '../../hardware/clock.js';
 
 // While the city is down, every dossier failing on its own would hammer it and fill the log:
 // after `failureThreshold` consecutive failures the breaker opens for `openMs`, then lets one

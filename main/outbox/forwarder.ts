@@ -2,7 +2,7 @@ import type { QueueCounts } from '../../common/kiosk-api/contract.js';
 import type { Result } from '../../common/result.js';
 import type { CityClient, CityError } from '../city/city-client-types.js';
 import { silentLogger, type Logger } from '../log/logger.js';
-import { systemClock, type Clock } from '../sessions/session-manager.js';
+import { systemClock, type Clock } from '../../hardware/clock.js';
 import { backoffDelay, type BackoffPolicy } from './backoff.js';
 import { CircuitBreaker, type BreakerPolicy, type BreakerState } from './circuit-breaker.js';
 import { safeErrorText } from './error-text.js';

@@ -4,7 +4,7 @@ import { DossierSubmission, type DossierStatus } from '../../common/city/city-co
 import type { QueueCounts } from '../../common/kiosk-api/contract.js';
 import { err, ok, type Result } from '../../common/result.js';
 import { silentLogger, type Logger } from '../log/logger.js';
-import type { Clock } from '../sessions/session-manager.js';
+import type { Clock } from '../../hardware/clock.js';
 import { AttachmentStore, sha256Hex, type PackPlace, type PendingPack } from './attachment-store.js';
 import { openDb, type Db, type Sql } from '../db/sqlite-db.js';
 import type { KeyProvider } from './key-provider.js';

@@ -2,17 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { SessionEndReason, SessionInfo } from '../../common/kiosk-api/contract.js';
 import type { KioskEvent } from '../../common/kiosk-api/events.js';
 import type { Locale } from '../../common/domain/locale.js';
-
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
-};
+import { systemClock, type Clock } from '../../hardware/clock.js';
 
 export interface SessionTimeouts {
   idleSeconds: number;

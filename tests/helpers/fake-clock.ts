@@ -1,4 +1,4 @@
-import type { Clock } from '../../main/sessions/session-manager.js';
+import type { Clock } from '../../hardware/clock.js';
 
 /** A clock the test moves by hand: timers fire in order as time advances, no real waiting. */
 export class FakeClock implements Clock {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { createApp, type App } from '../../main/app.js';
 import { hashPin } from '../../main/config/pin-hash.js';
 import { silentLogger } from '../../main/log/logger.js';
-import type { Clock } from '../../main/sessions/session-manager.js';
+import type { Clock } from '../../hardware/clock.js';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 export const testSite = join(repoRoot, 'kiosk-config', 'sites', 'test-fast.json');
