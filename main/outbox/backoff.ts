@@ -1,5 +1,7 @@
-// Full-jitter exponential backoff (AWS architecture blog, "Exponential Backoff and Jitter"):
-// spreads the retries of many kiosks after a city outage instead of synchronising them.
+import { backoffDelay as fullJitter } from '../../hardware/manager/backoff.js';
+
+// The forwarder's retry delay: the devices' full-jitter backoff (spreads the retries of many
+// kiosks after a city outage), stretched to the server's Retry-After when that is longer.
 
 export interface BackoffPolicy {
   baseMs: number;
@@ -8,7 +10,6 @@ export interface BackoffPolicy {
 
 /** random(0, min(cap, base·2^attempt)), or the server's Retry-After when that is longer. */
 export function backoffDelay(attempt: number, policy: BackoffPolicy, random: () => number, retryAfterMs?: number): number {
-  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, attempt));
-  const delay = Math.floor(random() * ceiling);
+  const delay = fullJitter(attempt, { ...policy, random });
   return retryAfterMs !== undefined && retryAfterMs > delay ? retryAfterMs : delay;
 }
