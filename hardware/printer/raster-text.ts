@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import sharp from 'sharp';
 import type { TextAlign, TextBlock } from '../../common/receipt/receipt-doc.js';
-import { encodeQr, qrToGrey } from './qr-matrix.js';
+import { encodeQr, qrToGrey } from '../../common/receipt/qr-matrix.js';
 import type { ReceiptFont } from './receipt-font.js';
 
 // Text → 1-bit image for `GS v 0`: always-right Vietnamese whatever code pages the printer has.

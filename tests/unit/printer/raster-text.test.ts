@@ -1,8 +1,8 @@
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import type { TextBlock } from '../../../common/receipt/receipt-doc.js';
-import { encodeQr, qrToGrey } from '../../../hardware/printer/qr-matrix.js';
-import type { QrEcc } from '../../../hardware/printer/qr-matrix.js';
+import { encodeQr, qrToGrey } from '../../../common/receipt/qr-matrix.js';
+import type { QrEcc } from '../../../common/receipt/qr-matrix.js';
 import { fontIsInUse, renderTextBlock } from '../../../hardware/printer/raster-text.js';
 import type { RasterImage } from '../../../hardware/printer/raster-text.js';
 import { dejaVuSans, resolveReceiptFont } from '../../../hardware/printer/receipt-font.js';
