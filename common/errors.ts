@@ -28,6 +28,8 @@ export const errorKinds = [
   'DiskFull',
   'OutboxIo',
   'InvalidDossier',
+  // the resident journey: a code neither the kiosk nor the city knows
+  'DossierNotFound',
 ] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 

@@ -22,6 +22,10 @@ import { toKioskError } from './outbox/outbox-kiosk-error.js';
 import { SessionDocuments } from './sessions/session-documents.js';
 import { systemClock, type Clock } from '../hardware/clock.js';
 import { SessionManager } from './sessions/session-manager.js';
+import type { AppContext } from './core/app-context.js';
+import { JourneyJournal } from './core/journey-journal.js';
+import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers.js';
+import { journeyHandlers } from './journey/journey-handlers.js';
 
 export interface App {
   core: KioskCore;
@@ -109,7 +113,14 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
     if (JSON.stringify(next.devices) !== JSON.stringify(previous.devices)) log.warn('config', 'device settings changed: restart the kiosk to apply them');
   });
 
-  const handlers: Handlers = {
+  const journal = new JourneyJournal();
+  const closers: (() => Promise<void> | void)[] = [];
+  const ctx: AppContext = {
+    options, config, secrets, city, outbox, forwarder, devices, sessions, auth, documents, bus, journal, log, clock, startedAt, live,
+    onClose: (closer) => closers.push(closer),
+  };
+
+  const baseHandlers: Omit<Handlers, keyof ReturnType<typeof journeyHandlers> | keyof ReturnType<typeof diagnosticsHandlers>> = {
     'app.info': async () =>
       ok({ name: pkg.name, version: pkg.version, shell: options.shell, siteId: config.current.site.id, kioskId: config.current.kiosk.id, startedAt }),
     'config.public': async () => ok(toPublicConfig(config.current)),
@@ -153,12 +164,14 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
       return ok({});
     },
   };
+  const handlers: Handlers = { ...baseHandlers, ...journeyHandlers(ctx), ...diagnosticsHandlers(ctx) };
   const dispatch = createDispatcher(handlers, log);
 
   const core: KioskCore = {
     dispatch,
     onEvent: (listener) => bus.subscribe(listener),
     close: async () => {
+      for (const closer of closers.reverse()) await closer();
       await sessions.close();
       await forwarder.stop();
       await outbox.close();

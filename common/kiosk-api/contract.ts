@@ -8,8 +8,11 @@ import type { KioskMethod } from './methods.js';
 // The one contract between renderer and core. Both shells derive their bridge from
 // `kioskMethods`; the core validates every argument with these schemas before a handler runs.
 
-const NoArgs = z.object({}).strict();
-const SessionId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'must be a session id');
+import { diagnosticsContract } from './diagnostics-contract.js';
+import { journeyContract } from './journey-contract.js';
+import { method, NoArgs, QueueState, SessionId } from './contract-parts.js';
+
+export { method, QueueState, SessionId } from './contract-parts.js';
 
 export const Shell = z.enum(['electron', 'browser-host']);
 export const AppInfo = z.object({
@@ -28,7 +31,6 @@ export type SessionInfo = z.infer<typeof SessionInfo>;
 export const SessionEndReason = z.enum(['completed', 'timeout', 'user', 'cancelled']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
-export const QueueState = z.enum(['submitted', 'uploading', 'delivered', 'tracked', 'purged', 'dead']);
 export const QueueCounts = z.object({
   counts: z.record(QueueState, z.number().int().min(0)),
   oldestPendingAt: z.string().nullable(),
@@ -56,8 +58,6 @@ export type ComponentPages = z.infer<typeof ComponentPages>;
 
 export const Role = z.enum(['technician', 'officer']);
 export type Role = z.infer<typeof Role>;
-
-export const method = <A extends z.ZodType, R extends z.ZodType>(args: A, result: R) => ({ args, result });
 
 export const kioskContract = {
   'app.info': method(NoArgs, AppInfo),
@@ -94,13 +94,22 @@ export const kioskContract = {
       /** the scanned components to attach, each becoming one PDF */
       components: z.array(ComponentId).max(30),
     }).strict(),
-    z.object({ localCode: z.string(), submittedAt: z.string() }),
+    z.object({
+      localCode: z.string(),
+      submittedAt: z.string(),
+      /** working days from the catalog's time limit; null when the limit is to be confirmed */
+      appointmentDate: z.iso.date().nullable(),
+      /** what the receipt's QR carries: the tracking code a later `dossier.track` accepts */
+      trackingQr: z.string(),
+    }),
   ),
   'auth.unlock': method(
     z.object({ role: Role, pin: z.string().regex(/^[0-9]{4,8}$/, 'must be 4 to 8 digits') }).strict(),
     z.object({ role: Role, operatorId: z.string(), expiresAt: z.string() }),
   ),
   'auth.lock': method(NoArgs, z.object({})),
+  ...journeyContract,
+  ...diagnosticsContract,
 } as const satisfies Record<KioskMethod, { args: z.ZodType; result: z.ZodType }>;
 
 export type KioskContract = typeof kioskContract;

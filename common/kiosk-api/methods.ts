@@ -14,6 +14,15 @@ export const kioskMethods = [
   'queue.counts',
   'auth.unlock',
   'auth.lock',
+  // the resident journey (journey-contract.ts)
+  'catalog.get',
+  'identity.fromQr',
+  'identity.fromManual',
+  'dossier.track',
+  'receipt.print',
+  'rating.submit',
+  'session.step',
+  // diagnostics (diagnostics-contract.ts)
 ] as const;
 
 export type KioskMethod = (typeof kioskMethods)[number];

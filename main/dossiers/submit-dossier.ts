@@ -50,5 +50,5 @@ export const submitDossier = async (deps: SubmitDeps, a: ParsedArgsOf<'dossier.s
     attachments,
   });
   if (!r.ok) return err(toKioskError(r.error));
-  return ok({ localCode: r.value.localCode, submittedAt: r.value.submittedAt });
+  return ok({ localCode: r.value.localCode, submittedAt: r.value.submittedAt, appointmentDate: null, trackingQr: r.value.localCode });
 };

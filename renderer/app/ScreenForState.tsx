@@ -4,9 +4,9 @@ import { AttractScreen } from '../screens/AttractScreen.js';
 import { BusyScreen } from '../screens/BusyScreen.js';
 import { DiagnosticsScreen } from '../screens/DiagnosticsScreen.js';
 import { HomeScreen } from '../screens/HomeScreen.js';
-import { NotAvailableScreen } from '../screens/NotAvailableScreen.js';
 import { OutOfServiceScreen } from '../screens/OutOfServiceScreen.js';
 import { PinPadScreen } from '../screens/PinPadScreen.js';
+import { FlowView } from './FlowView.js';
 import type { ScreenProps } from './screen-props.js';
 
 /** One screen per machine state; the screen's `data-screen` is the state's name. */
@@ -15,7 +15,7 @@ export function ScreenForState({ snapshot, ...props }: ScreenProps & { snapshot:
   if (snapshot.matches('booting')) return <BusyScreen {...props} name="booting" title="booting.title" body="booting.body" />;
   if (snapshot.matches('attract')) return <AttractScreen {...props} starting={snapshot.matches({ attract: 'starting' })} />;
   if (snapshot.matches({ session: 'home' })) return <HomeScreen {...props} />;
-  if (snapshot.matches({ session: 'notAvailable' })) return <NotAvailableScreen {...props} />;
+  if (snapshot.matches({ session: 'flow' })) return <FlowView snapshot={snapshot} {...props} />;
   if (snapshot.matches({ session: 'ending' })) return <BusyScreen {...props} name="ending" title="ending.title" />;
   if (snapshot.matches('pinPad')) return <PinPadScreen {...props} checking={snapshot.matches({ pinPad: 'checking' })} />;
   if (snapshot.matches('diagnostics')) return <DiagnosticsScreen {...props} busy={false} />;

@@ -1,4 +1,9 @@
 import type { Messages } from './vi.js';
+import { enJourney } from './areas/journey.js';
+import { enSubmit } from './areas/submit.js';
+import { enScanReceipt } from './areas/scan-receipt.js';
+import { enGuideTrack } from './areas/guide-track.js';
+import { enDiagnostics } from './areas/diagnostics.js';
 
 // English for visitors; same keys as vi.ts (a missing or extra key does not compile).
 export const en: Messages = {
@@ -102,4 +107,11 @@ export const en: Messages = {
   'error.DiskFull': 'The kiosk cannot accept more dossiers right now. Please submit at the one-stop counter or try later.',
   'error.OutboxIo': 'The kiosk could not save the dossier. Please try again or go to the one-stop counter.',
   'error.InvalidDossier': 'The dossier is missing some information. Please check the steps again.',
+  'error.DossierNotFound': 'No dossier has this code. Please check the code on your receipt.',
+
+  ...enJourney,
+  ...enSubmit,
+  ...enScanReceipt,
+  ...enGuideTrack,
+  ...enDiagnostics,
 };

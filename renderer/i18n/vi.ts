@@ -1,3 +1,9 @@
+import { viJourney } from './areas/journey.js';
+import { viSubmit } from './areas/submit.js';
+import { viScanReceipt } from './areas/scan-receipt.js';
+import { viGuideTrack } from './areas/guide-track.js';
+import { viDiagnostics } from './areas/diagnostics.js';
+
 // The source of truth for every word the kiosk shows. Vietnamese first; en.ts must carry
 // exactly these keys (checked by TypeScript and by tests/unit/renderer/i18n.test.ts).
 export const vi = {
@@ -101,6 +107,13 @@ export const vi = {
   'error.DiskFull': 'Ki-ốt tạm thời không nhận thêm hồ sơ. Vui lòng nộp tại bộ phận một cửa hoặc thử lại sau.',
   'error.OutboxIo': 'Ki-ốt gặp sự cố khi lưu hồ sơ. Vui lòng thử lại hoặc đến bộ phận một cửa.',
   'error.InvalidDossier': 'Hồ sơ còn thiếu thông tin. Vui lòng kiểm tra lại các bước.',
+  'error.DossierNotFound': 'Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại mã trên biên nhận.',
+
+  ...viJourney,
+  ...viSubmit,
+  ...viScanReceipt,
+  ...viGuideTrack,
+  ...viDiagnostics,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -5,6 +5,16 @@ import type { KioskClient } from '../../common/kiosk-api/client.js';
 import type { SessionInfo } from '../../common/kiosk-api/contract.js';
 import type { KioskEvent } from '../../common/kiosk-api/events.js';
 import type { ConnectionAwareTransport } from '../api/connection.js';
+import { guideActors } from '../flows/guide/guide-actors.js';
+import { guideMachine } from '../flows/guide/guide-machine.js';
+import { helpActors } from '../flows/help/help-actors.js';
+import { helpMachine } from '../flows/help/help-machine.js';
+import { rateActors } from '../flows/rate/rate-actors.js';
+import { rateMachine } from '../flows/rate/rate-machine.js';
+import { submitActors } from '../flows/submit/submit-actors.js';
+import { submitMachine } from '../flows/submit/submit-machine.js';
+import { trackActors } from '../flows/track/track-actors.js';
+import { trackMachine } from '../flows/track/track-machine.js';
 import { unwrap } from './kiosk-failure.js';
 import type { BootData, CoreEvent, EndSessionInput, Operator, UnlockInput } from './root-types.js';
 
@@ -21,14 +31,21 @@ export const toCoreEvent = (e: KioskEvent): CoreEvent => {
       return { type: 'core.configChanged', config: e.config };
     case 'scan.page':
       return { type: 'core.scanPage', sessionId: e.sessionId, componentId: e.componentId, page: e.page };
+    case 'reader.read':
+      return { type: 'core.readerRead', sessionId: e.sessionId, read: e.read };
   }
 };
 
 /** The real actors: each one KioskApi call, nothing else. */
 export const rootActors = (client: KioskClient, connection: Pick<ConnectionAwareTransport, 'onConnection'>) => ({
+  submitFlow: submitMachine.provide({ actors: submitActors(client) }),
+  guideFlow: guideMachine.provide({ actors: guideActors(client) }),
+  trackFlow: trackMachine.provide({ actors: trackActors(client) }),
+  rateFlow: rateMachine.provide({ actors: rateActors(client) }),
+  helpFlow: helpMachine.provide({ actors: helpActors(client) }),
   loadBoot: fromPromise<BootData>(async () => {
-    const [config, appInfo] = await Promise.all([client.call('config.public', {}), client.call('app.info', {})]);
-    return { config: unwrap(config), appInfo: unwrap(appInfo) };
+    const [config, appInfo, catalog] = await Promise.all([client.call('config.public', {}), client.call('app.info', {}), client.call('catalog.get', {})]);
+    return { config: unwrap(config), appInfo: unwrap(appInfo), catalog: unwrap(catalog) };
   }),
   startSession: fromPromise<SessionInfo, { locale: Locale }>(async ({ input }) => unwrap(await client.call('session.start', input))),
   // Fire and forget: a lost activity ping only means the warning may show; never an error screen.

@@ -1,10 +1,16 @@
-import { assign, cancel, enqueueActions, fromCallback, fromPromise, raise, setup } from 'xstate';
+import { assign, cancel, enqueueActions, fromCallback, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { DeviceStatus } from '../../common/domain/device-status.js';
 import type { Locale } from '../../common/domain/locale.js';
 import type { SessionInfo } from '../../common/kiosk-api/contract.js';
 import { opensPad, recordTap } from './corner-taps.js';
 import { asKioskError } from './kiosk-failure.js';
-import type { BootData, EndSessionInput, Operator, PadReturn, RootContext, RootEvent, UnlockInput } from './root-types.js';
+import type { FlowInput, FlowOutput } from '../flows/flow-types.js';
+import { guideMachine } from '../flows/guide/guide-machine.js';
+import { helpMachine } from '../flows/help/help-machine.js';
+import { rateMachine } from '../flows/rate/rate-machine.js';
+import { submitMachine } from '../flows/submit/submit-machine.js';
+import { trackMachine } from '../flows/track/track-machine.js';
+import type { BootData, EndSessionInput, HomeChoice, Operator, PadReturn, RootContext, RootEvent, UnlockInput } from './root-types.js';
 
 // The kiosk's journey from boot to a resident's session and the technician's pad. No React
 // and no I/O here: every call to the core is a named actor, provided by root-actors.ts in the
@@ -25,6 +31,7 @@ const notProvided = (name: string) => () => {
 
 export const initialContext = (): RootContext => ({
   config: null,
+  catalog: null,
   appInfo: null,
   devices: [],
   connected: true,
@@ -49,12 +56,33 @@ const wiped = (c: RootContext): Partial<RootContext> => ({
 
 const slideMs = (c: RootContext) => (c.config?.attract.slides[c.slideIndex]?.durationSeconds ?? 8) * 1000;
 
+/** What a flow starts with; only called while a session is live and the boot data is in. */
+const flowInput = (c: RootContext): FlowInput => {
+  if (!c.session || !c.config || !c.catalog) throw new Error('a flow needs a live session and the boot data');
+  return {
+    sessionId: c.session.info.sessionId,
+    config: c.config,
+    catalog: c.catalog,
+    operator: c.operator?.role === 'officer' ? c.operator : null,
+    devices: c.devices,
+    locale: c.locale,
+    procedureCode: c.session.handover.procedureCode,
+    code: c.session.handover.code,
+  };
+};
+
 export const rootMachine = setup({
   types: {
     context: {} as RootContext,
     events: {} as RootEvent,
+    children: {} as { submit: 'submitFlow'; guide: 'guideFlow'; track: 'trackFlow'; rate: 'rateFlow'; help: 'helpFlow' },
   },
   actors: {
+    submitFlow: submitMachine,
+    guideFlow: guideMachine,
+    trackFlow: trackMachine,
+    rateFlow: rateMachine,
+    helpFlow: helpMachine,
     loadBoot: fromPromise<BootData>(notProvided('loadBoot')),
     startSession: fromPromise<SessionInfo, { locale: Locale }>(notProvided('startSession')),
     reportActivity: fromPromise<void, { sessionId: string }>(notProvided('reportActivity')),
@@ -71,6 +99,10 @@ export const rootMachine = setup({
   },
   guards: {
     hasSession: ({ context }) => context.session !== null,
+    choiceIs: ({ context }, params: { choice: HomeChoice }) => context.session?.choice === params.choice,
+    flowSays: (_, params: { out: FlowOutput; next: FlowOutput['next'] }) => params.out.next === params.next,
+    unlockedOfficer: (_, params: { operator: Operator }) => params.operator.role === 'officer',
+    inFlow: ({ context }) => context.session?.choice != null,
     timerIs: ({ context, event }, params: { phase: 'active' | 'warning' | 'expired' }) =>
       event.type === 'core.sessionTimer' && event.phase === params.phase && context.session?.info.sessionId === event.sessionId,
     opensPinPad: ({ context, event }) => event.type === 'user.cornerTap' && opensPad(context.cornerTaps, event.at),
@@ -82,7 +114,7 @@ export const rootMachine = setup({
       context.pinPad?.returnTo === params.to && (params.to !== 'session' || context.session !== null),
   },
   actions: {
-    applyBoot: assign((_, { config, appInfo }: BootData) => ({ config, appInfo, bootError: null, locale: config.locale.default, slideIndex: 0 })),
+    applyBoot: assign((_, { config, appInfo, catalog }: BootData) => ({ config, appInfo, catalog, bootError: null, locale: config.locale.default, slideIndex: 0 })),
     rememberBootError: assign({ bootError: (_, params: { error: unknown }) => asKioskError(params.error) }),
     setDevices: assign({ devices: (_, params: { devices: DeviceStatus[] }) => params.devices }),
     applyConfig: assign(({ context, event }) => {
@@ -103,7 +135,7 @@ export const rootMachine = setup({
     rememberStartError: assign({ startError: (_, params: { error: unknown }) => asKioskError(params.error) }),
     beginSession: assign((_, info: SessionInfo) => ({
       startError: null,
-      session: { info, choice: null, warning: null, lastReportAt: null },
+      session: { info, choice: null, handover: { procedureCode: null, code: null }, warning: null, lastReportAt: null },
     })),
     /** The one place a resident's data leaves renderer memory: back to a just-booted state. */
     wipeSession: assign(({ context }) => wiped(context)),
@@ -134,7 +166,18 @@ export const rootMachine = setup({
       session: ({ context, event }) =>
         context.session && event.type === 'user.choose' ? { ...context.session, choice: event.choice } : context.session,
     }),
-    forgetChoice: assign({ session: ({ context }) => (context.session ? { ...context.session, choice: null } : null) }),
+    forgetChoice: assign({
+      session: ({ context }) => (context.session ? { ...context.session, choice: null, handover: { procedureCode: null, code: null } } : null),
+    }),
+    /** a flow handed over to another: remember which, and what it passes on */
+    handOver: assign({
+      session: ({ context }, out: FlowOutput) =>
+        context.session && out.next === 'flow'
+          ? { ...context.session, choice: out.choice, handover: { procedureCode: out.procedureCode ?? null, code: out.code ?? null } }
+          : context.session,
+    }),
+    /** core events a flow listens to (scan pages, reader reads, device status) */
+    forwardToFlow: sendTo(({ context }) => context.session?.choice ?? 'submit', ({ event }) => event),
 
     recordCornerTap: assign({
       cornerTaps: ({ context, event }) => (event.type === 'user.cornerTap' ? recordTap(context.cornerTaps, event.at) : context.cornerTaps),
@@ -187,6 +230,7 @@ export const rootMachine = setup({
     ],
     'user.activity': { guard: 'hasSession', actions: 'reportActivity' },
     'user.setLocale': { guard: 'localeAvailable', actions: 'setLocale' },
+    'user.endAssisted': { target: '.locking' },
   },
   states: {
     booting: {
@@ -256,13 +300,100 @@ export const rootMachine = setup({
       states: {
         home: {
           on: {
-            'user.choose': { target: 'notAvailable', actions: 'rememberChoice' },
+            'user.choose': { target: 'flow', actions: 'rememberChoice' },
             'user.end': 'ending',
           },
         },
-        // Later issues replace this with the real flows, one choice at a time.
-        notAvailable: {
-          on: { 'user.back': { target: 'home', actions: 'forgetChoice' } },
+        // Each home choice is a flow machine (renderer/flows/): invoked here, stopped with the session.
+        flow: {
+          initial: 'pick',
+          on: {
+            'core.scanPage': { actions: 'forwardToFlow' },
+            'core.readerRead': { actions: 'forwardToFlow' },
+            'core.deviceStatus': { actions: [{ type: 'setDevices', params: ({ event }) => ({ devices: event.devices }) }, 'forwardToFlow'] },
+          },
+          states: {
+            pick: {
+              always: [
+                { guard: { type: 'choiceIs', params: { choice: 'submit' } }, target: 'submit' },
+                { guard: { type: 'choiceIs', params: { choice: 'guide' } }, target: 'guide' },
+                { guard: { type: 'choiceIs', params: { choice: 'track' } }, target: 'track' },
+                { guard: { type: 'choiceIs', params: { choice: 'rate' } }, target: 'rate' },
+                { guard: { type: 'choiceIs', params: { choice: 'help' } }, target: 'help' },
+                { target: '#root.session.home', actions: 'forgetChoice' },
+              ],
+            },
+            submit: {
+              invoke: {
+                id: 'submit',
+                src: 'submitFlow',
+                input: ({ context }) => flowInput(context),
+                onDone: [
+                  { guard: { type: 'flowSays', params: ({ event }) => ({ out: event.output, next: 'end' }) }, target: '#root.session.ending' },
+                  { guard: { type: 'flowSays', params: ({ event }) => ({ out: event.output, next: 'flow' }) }, target: 'pick', reenter: true, actions: { type: 'handOver', params: ({ event }) => event.output } },
+                  { target: '#root.session.home', actions: 'forgetChoice' },
+                ],
+                // a flow never throws on purpose; if it does, the resident is back home, not stuck
+                onError: { target: '#root.session.home', actions: 'forgetChoice' },
+              },
+            },
+            guide: {
+              invoke: {
+                id: 'guide',
+                src: 'guideFlow',
+                input: ({ context }) => flowInput(context),
+                onDone: [
+                  { guard: { type: 'flowSays', params: ({ event }) => ({ out: event.output, next: 'end' }) }, target: '#root.session.ending' },
+                  { guard: { type: 'flowSays', params: ({ event }) => ({ out: event.output, next: 'flow' }) }, target: 'pick', reenter: true, actions: { type: 'handOver', params: ({ event }) => event.output } },
+                  { target: '#root.session.home', actions: 'forgetChoice' },
+                ],
+                // a flow never throws on purpose; if it does, the resident is back home, not stuck
+                onError: { target: '#root.session.home', actions: 'forgetChoice' },
+              },
+            },
+            track: {
+              invoke: {
+                id: 'track',
+                src: 'trackFlow',
+                input: ({ context }) => flowInput(context),
+                onDone: [
+                  { guard: { type: 'flowSays', params: ({ event }) => ({ out: event.output, next: 'end' }) }, target: '#root.session.ending' },
+                  { guard: { type: 'flowSays', params: ({ event }) => ({ out: event.output, next: 'flow' }) }, target: 'pick', reenter: true, actions: { type: 'handOver', params: ({ event }) => event.output } },
+                  { target: '#root.session.home', actions: 'forgetChoice' },
+                ],
+                // a flow never throws on purpose; if it does, the resident is back home, not stuck
+                onError: { target: '#root.session.home', actions: 'forgetChoice' },
+              },
+            },
+            rate: {
+              invoke: {
+                id: 'rate',
+                src: 'rateFlow',
+                input: ({ context }) => flowInput(context),
+                onDone: [
+                  { guard: { type: 'flowSays', params: ({ event }) => ({ out: event.output, next: 'end' }) }, target: '#root.session.ending' },
+                  { guard: { type: 'flowSays', params: ({ event }) => ({ out: event.output, next: 'flow' }) }, target: 'pick', reenter: true, actions: { type: 'handOver', params: ({ event }) => event.output } },
+                  { target: '#root.session.home', actions: 'forgetChoice' },
+                ],
+                // a flow never throws on purpose; if it does, the resident is back home, not stuck
+                onError: { target: '#root.session.home', actions: 'forgetChoice' },
+              },
+            },
+            help: {
+              invoke: {
+                id: 'help',
+                src: 'helpFlow',
+                input: ({ context }) => flowInput(context),
+                onDone: [
+                  { guard: { type: 'flowSays', params: ({ event }) => ({ out: event.output, next: 'end' }) }, target: '#root.session.ending' },
+                  { guard: { type: 'flowSays', params: ({ event }) => ({ out: event.output, next: 'flow' }) }, target: 'pick', reenter: true, actions: { type: 'handOver', params: ({ event }) => event.output } },
+                  { target: '#root.session.home', actions: 'forgetChoice' },
+                ],
+                // a flow never throws on purpose; if it does, the resident is back home, not stuck
+                onError: { target: '#root.session.home', actions: 'forgetChoice' },
+              },
+            },
+          },
         },
         ending: {
           invoke: {
@@ -295,10 +426,18 @@ export const rootMachine = setup({
           invoke: {
             src: 'unlock',
             input: ({ context }) => ({ role: context.pinPad?.role ?? 'technician', pin: context.pinPad?.pin ?? '' }),
-            onDone: {
-              target: '#root.diagnostics',
-              actions: [{ type: 'grantOperator', params: ({ event }) => event.output }, 'endResidentSession'],
-            },
+            onDone: [
+              // assisted mode: the officer's next sessions carry channel kiosk-assisted
+              {
+                guard: { type: 'unlockedOfficer', params: ({ event }) => ({ operator: event.output }) },
+                target: '#root.attract',
+                actions: [{ type: 'grantOperator', params: ({ event }) => event.output }, 'endResidentSession'],
+              },
+              {
+                target: '#root.diagnostics',
+                actions: [{ type: 'grantOperator', params: ({ event }) => event.output }, 'endResidentSession'],
+              },
+            ],
             onError: { target: 'entering', actions: { type: 'pinFailed', params: ({ event }) => ({ error: event.error }) } },
           },
         },

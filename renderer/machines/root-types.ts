@@ -1,7 +1,9 @@
+import type { Catalog } from '../../common/catalog/catalog-schema.js';
 import type { PublicConfig } from '../../common/config/public-config.js';
 import type { DeviceStatus } from '../../common/domain/device-status.js';
 import type { Locale } from '../../common/domain/locale.js';
 import type { KioskError } from '../../common/errors.js';
+import type { ReaderRead } from '../../common/kiosk-api/events.js';
 import type { AppInfo, PageView, QueueCounts, Role, SessionEndReason, SessionInfo } from '../../common/kiosk-api/contract.js';
 
 export const homeChoices = ['submit', 'track', 'guide', 'rate', 'help'] as const;
@@ -15,6 +17,8 @@ export type PadReturn = 'booting' | 'attract' | 'session';
 export interface ResidentSession {
   info: SessionInfo;
   choice: HomeChoice | null;
+  /** handed from one flow to the next: guide → submit a procedure, submit/track → rate a code */
+  handover: { procedureCode: string | null; code: string | null };
   /** the core's last countdown while the idle warning shows */
   warning: { remainingMs: number } | null;
   /** `at` of the last activity reported to the core (throttle) */
@@ -36,6 +40,7 @@ export interface Operator {
 
 export interface RootContext {
   config: PublicConfig | null;
+  catalog: Catalog | null;
   appInfo: AppInfo | null;
   devices: DeviceStatus[];
   connected: boolean;
@@ -66,7 +71,9 @@ export type UserEvent =
   | { type: 'user.pinRole'; role: Role }
   | { type: 'user.pinSubmit' }
   | { type: 'user.pinCancel' }
-  | { type: 'user.exitDiagnostics' };
+  | { type: 'user.exitDiagnostics' }
+  /** an officer ends assisted mode at the counter */
+  | { type: 'user.endAssisted' };
 
 export type CoreEvent =
   | { type: 'core.sessionTimer'; sessionId: string; phase: 'active' | 'warning' | 'expired'; remainingMs: number }
@@ -74,6 +81,7 @@ export type CoreEvent =
   | { type: 'core.queueCounts'; queue: QueueCounts }
   | { type: 'core.configChanged'; config: PublicConfig }
   | { type: 'core.scanPage'; sessionId: string; componentId: string; page: PageView }
+  | { type: 'core.readerRead'; sessionId: string; read: ReaderRead }
   | { type: 'core.disconnected' }
   | { type: 'core.reconnected' };
 
@@ -83,6 +91,7 @@ export type RootEvent = UserEvent | CoreEvent | TimerEvent;
 
 export interface BootData {
   config: PublicConfig;
+  catalog: Catalog;
   appInfo: AppInfo;
 }
 export interface EndSessionInput {

@@ -6,6 +6,7 @@ import type { AppInfo } from '../../../common/kiosk-api/contract.js';
 import type { KioskEvent } from '../../../common/kiosk-api/events.js';
 import type { KioskMethod } from '../../../common/kiosk-api/methods.js';
 import { err, ok, type Result } from '../../../common/result.js';
+import { testCatalog } from './test-catalog.js';
 
 export const testConfig: PublicConfig = {
   siteId: 'test-site',
@@ -48,6 +49,8 @@ export class FakeCore implements KioskTransport {
   readonly #listeners = new Set<(e: KioskEvent) => void>();
   readonly #connection = new Set<(up: boolean) => void>();
   config: PublicConfig = testConfig;
+  /** answers for methods a flow's tests need (each flow's tests set their own) */
+  extra: Partial<Record<KioskMethod, (args: unknown) => Promise<Result<unknown, KioskError>>>> = {};
   /** how many config.public calls fail before one succeeds */
   failBoots = 0;
   failStart = false;
@@ -57,6 +60,8 @@ export class FakeCore implements KioskTransport {
 
   async call(method: KioskMethod, args: unknown): Promise<Result<unknown, KioskError>> {
     this.calls.push({ method, args });
+    const extra = this.extra[method];
+    if (extra) return extra(args);
     const a = (args ?? {}) as Record<string, unknown>;
     switch (method) {
       case 'config.public':
@@ -67,6 +72,8 @@ export class FakeCore implements KioskTransport {
         return ok(this.config);
       case 'app.info':
         return ok(testAppInfo);
+      case 'catalog.get':
+        return ok(testCatalog);
       case 'session.start': {
         if (this.failStart) return err(kioskError('Internal', 'start failed'));
         this.sessionId = `session-${String(++this.#sessionCount).padStart(12, '0')}`;

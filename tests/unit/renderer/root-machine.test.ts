@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, SimulatedClock, waitFor, type SnapshotFrom } from 'xstate';
+import { createActor, setup, type AnyActorRef, SimulatedClock, waitFor, type SnapshotFrom } from 'xstate';
+import type { FlowInput, FlowOutput } from '../../../renderer/flows/flow-types.js';
+import { testCatalog } from './test-catalog.js';
 import { createKioskClient } from '../../../common/kiosk-api/client.js';
 import { cornerTapWindowMs } from '../../../renderer/machines/corner-taps.js';
 import { rootActors } from '../../../renderer/machines/root-actors.js';
 import { activityThrottleMs, bootRetryMs, initialContext, rootMachine } from '../../../renderer/machines/root-machine.js';
-import { homeChoices, type PinDigit, type RootContext } from '../../../renderer/machines/root-types.js';
+import { homeChoices, type HomeChoice, type PinDigit, type RootContext } from '../../../renderer/machines/root-types.js';
 import { FakeCore, pins, testAppInfo, testConfig, testDevices } from './fake-core.js';
 
 type Snapshot = SnapshotFrom<typeof rootMachine>;
@@ -22,6 +24,34 @@ const bootToAttract = async (core?: FakeCore) => {
   const k = await boot(core);
   await k.until((s) => s.matches('attract'));
   return k;
+};
+
+/** Flow machines that record their input and finish with `out` on `test.finish`. */
+const stubFlow = (out: FlowOutput, seen: FlowInput[], got: string[]) =>
+  setup({ types: { input: {} as FlowInput, output: {} as FlowOutput, events: {} as { type: string } } }).createMachine({
+    context: ({ input }) => {
+      seen.push(input);
+      return {};
+    },
+    initial: 'running',
+    states: { running: { on: { 'test.finish': 'done', '*': { actions: ({ event }) => got.push(event.type) } } }, done: { type: 'final' } },
+    output: () => out,
+  });
+
+/** the stub flows take `test.finish`, which the real flows' event types do not list */
+const finish = (actor: { getSnapshot(): Snapshot }, choice: HomeChoice) =>
+  (actor.getSnapshot().children[choice] as AnyActorRef | undefined)?.send({ type: 'test.finish' });
+
+const bootWithFlows = async (outs: Partial<Record<HomeChoice, FlowOutput>>, seen: FlowInput[], got: string[] = []) => {
+  const core = new FakeCore();
+  const flows = Object.fromEntries(Object.entries(outs).map(([choice, out]) => [`${choice}Flow`, stubFlow(out, seen, got)]));
+  const actor = createActor(rootMachine.provide({ actors: { ...rootActors(createKioskClient(core), core), ...flows } }));
+  actor.start();
+  const until = (predicate: (s: Snapshot) => boolean) => waitFor(actor, predicate, { timeout: 2000 });
+  await until((s) => s.matches('attract'));
+  actor.send({ type: 'user.touch' });
+  await until((s) => s.matches({ session: 'home' }));
+  return { core, actor, until };
 };
 
 const bootToHome = async (core?: FakeCore) => {
@@ -104,14 +134,40 @@ describe('root machine: attract loop', () => {
 });
 
 describe('root machine: home', () => {
-  it.each(homeChoices)('choice %s shows the not-available screen and Back returns home', async (choice) => {
-    const { actor } = await bootToHome();
+  it.each(homeChoices)('choice %s runs its flow with the session and catalog, and the flow ending returns home', async (choice) => {
+    const seen: FlowInput[] = [];
+    const { actor, until } = await bootWithFlows({ [choice]: { next: 'home' } }, seen);
     actor.send({ type: 'user.choose', choice });
-    expect(actor.getSnapshot().matches({ session: 'notAvailable' })).toBe(true);
-    expect(actor.getSnapshot().context.session?.choice).toBe(choice);
-    actor.send({ type: 'user.back' });
-    expect(actor.getSnapshot().matches({ session: 'home' })).toBe(true);
+    expect(actor.getSnapshot().matches({ session: { flow: choice } })).toBe(true);
+    expect(seen[0]?.sessionId).toBe(actor.getSnapshot().context.session?.info.sessionId);
+    expect(seen[0]?.catalog).toEqual(testCatalog);
+    finish(actor, choice);
+    await until((s) => s.matches({ session: 'home' }));
     expect(actor.getSnapshot().context.session?.choice).toBeNull();
+  });
+
+  it('a flow can hand over to another with a procedure or a code, or end the session', async () => {
+    const seen: FlowInput[] = [];
+    const { actor, until, core } = await bootWithFlows({ guide: { next: 'flow', choice: 'submit', procedureCode: '1.000894' }, submit: { next: 'end' } }, seen);
+    actor.send({ type: 'user.choose', choice: 'guide' });
+    finish(actor, 'guide');
+    await until((s) => s.matches({ session: { flow: 'submit' } }));
+    expect(seen.at(-1)?.procedureCode).toBe('1.000894');
+    finish(actor, 'submit');
+    await until((s) => s.matches('attract'));
+    expect(core.callsOf('session.end')).toHaveLength(1);
+    expect(actor.getSnapshot().context.session).toBeNull();
+  });
+
+  it('forwards reader reads and scan pages to the running flow only', async () => {
+    const got: string[] = [];
+    const { actor, core } = await bootWithFlows({ track: { next: 'home' } }, [], got);
+    const sessionId = actor.getSnapshot().context.session?.info.sessionId ?? '';
+    core.emit({ type: 'reader.read', sessionId, read: { kind: 'trackingCode', code: 'KT01-260105-0001' } });
+    expect(got).toEqual([]);
+    actor.send({ type: 'user.choose', choice: 'track' });
+    core.emit({ type: 'reader.read', sessionId, read: { kind: 'trackingCode', code: 'KT01-260105-0001' } });
+    expect(got).toEqual(['core.readerRead']);
   });
 
   it('switches language vi → en → vi, and ignores a language the site does not offer', async () => {
@@ -272,14 +328,27 @@ describe('root machine: technician entry', () => {
     expect(actor.getSnapshot().context.operator).toBeNull();
   });
 
-  it('the officer role unlocks with the officer PIN', async () => {
-    const { actor, core, until } = await bootToAttract();
+  it('the officer PIN opens assisted mode: back to the attract loop, and flows get the officer', async () => {
+    const seen: FlowInput[] = [];
+    const core = new FakeCore();
+    const flows: Record<string, ReturnType<typeof stubFlow>> = { submitFlow: stubFlow({ next: 'home' }, seen, []) };
+    const actor = createActor(rootMachine.provide({ actors: { ...rootActors(createKioskClient(core), core), ...flows } }));
+    actor.start();
+    const until = (predicate: (s: Snapshot) => boolean) => waitFor(actor, predicate, { timeout: 2000 });
+    await until((s) => s.matches('attract'));
     tapCorner(actor, [0, 1, 2, 3, 4]);
     actor.send({ type: 'user.pinRole', role: 'officer' });
     typePin(actor, pins.officer);
     actor.send({ type: 'user.pinSubmit' });
-    await until((s) => s.matches('diagnostics'));
+    await until((s) => s.matches('attract') && s.context.operator !== null);
     expect(core.callsOf('auth.unlock')).toEqual([{ role: 'officer', pin: pins.officer }]);
+    actor.send({ type: 'user.touch' });
+    await until((s) => s.matches({ session: 'home' }));
+    actor.send({ type: 'user.choose', choice: 'submit' });
+    expect(seen[0]?.operator?.operatorId).toBe('officer-test');
+    actor.send({ type: 'user.endAssisted' });
+    await until((s) => s.matches('attract') && s.context.operator === null);
+    expect(core.callsOf('auth.lock')).toHaveLength(1);
   });
 
   it('unlocking during a resident session ends that session first', async () => {
@@ -295,11 +364,10 @@ describe('root machine: technician entry', () => {
 
   it('Cancel returns to where the pad was opened from', async () => {
     const fromHome = await bootToHome();
-    fromHome.actor.send({ type: 'user.choose', choice: 'rate' });
     tapCorner(fromHome.actor, [0, 1, 2, 3, 4]);
     expect(fromHome.actor.getSnapshot().matches('pinPad')).toBe(true);
     fromHome.actor.send({ type: 'user.pinCancel' });
-    expect(fromHome.actor.getSnapshot().matches({ session: 'notAvailable' })).toBe(true);
+    expect(fromHome.actor.getSnapshot().matches({ session: 'home' })).toBe(true);
     expect(fromHome.actor.getSnapshot().context.pinPad).toBeNull();
 
     const fromAttract = await bootToAttract();
