@@ -85,7 +85,7 @@ const newestUnder = (dir) => {
 const ensureBuild = () => {
   const stamp = mtime(join(root, 'dist', '.build-stamp'));
   const sources = ['common', 'main', 'renderer', 'hardware', 'scripts'].map((d) => newestUnder(join(root, d)));
-  const files = ['vite.config.ts', 'package-lock.json', 'scripts/build.mjs'].map((f) => mtime(join(root, f)));
+  const files = ['vite.config.ts', 'package-lock.json', 'scripts/build.mjs', 'kiosk-config/audio/prompts.json'].map((f) => mtime(join(root, f)));
   if (stamp && Math.max(...sources, ...files) <= stamp) return;
   say('building');
   if (run(process.execPath, [join(root, 'scripts', 'build.mjs')]).status !== 0) fail('build failed');

@@ -5,11 +5,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
+import { buildAudio } from './build-audio.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const t0 = Date.now();
 
 await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+// voice guidance clips into dist/renderer/audio (after vite, which empties dist/renderer); a
+// machine without espeak-ng still builds a working kiosk, without the audio toggle, and says so
+await buildAudio({ outDir: join(root, 'dist', 'renderer', 'audio'), allowMissingEspeak: true });
 
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', absWorkingDir: root };
 // Pure-JS packages are bundled in: resolving zod's and ws's many files cost ~200 ms of cold

@@ -1,5 +1,9 @@
 import { useMachine } from '@xstate/react';
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
+import { A11yProvider } from '../a11y/A11yProvider.js';
+import { A11yToolbar } from '../a11y/A11yToolbar.js';
+import { AssistedBanner } from '../a11y/AssistedBanner.js';
+import { AudioGuide } from '../audio/AudioGuide.js';
 import { t, type MessageKey, type MessageParams } from '../i18n/index.js';
 import type { RootMachine } from '../machines/root-machine.js';
 import type { UserEvent } from '../machines/root-types.js';
@@ -8,6 +12,7 @@ import { DisconnectedOverlay } from '../screens/DisconnectedOverlay.js';
 import { IdleWarningOverlay } from '../screens/IdleWarningOverlay.js';
 import { ScreenForState } from './ScreenForState.js';
 import { useUserActivity } from './use-user-activity.js';
+import '../styles/a11y.css';
 
 export function App({ machine }: { machine: RootMachine }) {
   const [snapshot, sendAny] = useMachine(machine);
@@ -16,6 +21,8 @@ export function App({ machine }: { machine: RootMachine }) {
   const { context } = snapshot;
   const locale = context.locale;
   const tr = useCallback((key: MessageKey, params?: MessageParams) => t(locale, key, params), [locale]);
+  // the audio guide reads the data-screen (or data-overlay) of what shows in here
+  const kiosk = useRef<HTMLDivElement>(null);
 
   useUserActivity(send);
   useEffect(() => {
@@ -25,11 +32,20 @@ export function App({ machine }: { machine: RootMachine }) {
 
   const props = { context, send, tr };
   return (
-    <div className="kiosk">
-      <ScreenForState snapshot={snapshot} {...props} />
-      {context.session?.warning && <IdleWarningOverlay {...props} remainingMs={context.session.warning.remainingMs} />}
-      {!context.connected && <DisconnectedOverlay {...props} />}
-      <CornerHotspot {...props} />
-    </div>
+    // accessibility choices live as long as the resident's session (see a11y-prefs.ts)
+    <A11yProvider sessionId={context.session?.info.sessionId ?? null}>
+      <div className="kiosk" ref={kiosk}>
+        <AssistedBanner {...props} />
+        {/* the screen's box: banner above and toolbar below take their room from it */}
+        <div className="kiosk__stage">
+          <ScreenForState snapshot={snapshot} {...props} />
+        </div>
+        {snapshot.matches('session') && <A11yToolbar tr={tr} />}
+        <AudioGuide root={kiosk} />
+        {context.session?.warning && <IdleWarningOverlay {...props} remainingMs={context.session.warning.remainingMs} />}
+        {!context.connected && <DisconnectedOverlay {...props} />}
+        <CornerHotspot {...props} />
+      </div>
+    </A11yProvider>
   );
 }

@@ -19,6 +19,8 @@ export function AttractScreen({ context, send, tr, starting }: ScreenProps & { s
 
   return (
     <main className="screen attract" data-screen="attract" data-slide={slide?.id}>
+      {/* a heading for screen readers; the whole screen is one button, which may not hold one */}
+      <h1 className="visually-hidden">{tr('app.title')}</h1>
       {/* click, not pointerdown: the lifting finger must not land on the next screen's button */}
       <button type="button" className="attract__surface" onClick={() => send({ type: 'user.touch' })} disabled={starting}>
         {context.config && <span className="attract__site">{context.config.siteName[locale]}</span>}
