@@ -5,6 +5,8 @@ import type { KioskClient } from '../../common/kiosk-api/client.js';
 import type { SessionInfo } from '../../common/kiosk-api/contract.js';
 import type { KioskEvent } from '../../common/kiosk-api/events.js';
 import type { ConnectionAwareTransport } from '../api/connection.js';
+import { diagnosticsActors } from '../diagnostics/diagnostics-actors.js';
+import { diagnosticsMachine } from '../diagnostics/diagnostics-machine.js';
 import { guideActors } from '../flows/guide/guide-actors.js';
 import { guideMachine } from '../flows/guide/guide-machine.js';
 import { helpActors } from '../flows/help/help-actors.js';
@@ -43,6 +45,7 @@ export const rootActors = (client: KioskClient, connection: Pick<ConnectionAware
   trackFlow: trackMachine.provide({ actors: trackActors(client) }),
   rateFlow: rateMachine.provide({ actors: rateActors(client) }),
   helpFlow: helpMachine.provide({ actors: helpActors(client) }),
+  diagnosticsFlow: diagnosticsMachine.provide({ actors: diagnosticsActors(client) }),
   loadBoot: fromPromise<BootData>(async () => {
     const [config, appInfo, catalog] = await Promise.all([client.call('config.public', {}), client.call('app.info', {}), client.call('catalog.get', {})]);
     return { config: unwrap(config), appInfo: unwrap(appInfo), catalog: unwrap(catalog) };

@@ -4,12 +4,14 @@ import type { Locale } from '../../common/domain/locale.js';
 import type { SessionInfo } from '../../common/kiosk-api/contract.js';
 import { opensPad, recordTap } from './corner-taps.js';
 import { asKioskError } from './kiosk-failure.js';
+import type { DiagnosticsInput } from '../diagnostics/diagnostics-types.js';
 import type { FlowInput, FlowOutput } from '../flows/flow-types.js';
 import { guideMachine } from '../flows/guide/guide-machine.js';
 import { helpMachine } from '../flows/help/help-machine.js';
 import { rateMachine } from '../flows/rate/rate-machine.js';
 import { submitMachine } from '../flows/submit/submit-machine.js';
 import { trackMachine } from '../flows/track/track-machine.js';
+import { diagnosticsMachine } from '../diagnostics/diagnostics-machine.js';
 import type { BootData, EndSessionInput, HomeChoice, Operator, PadReturn, RootContext, RootEvent, UnlockInput } from './root-types.js';
 
 // The kiosk's journey from boot to a resident's session and the technician's pad. No React
@@ -71,11 +73,16 @@ const flowInput = (c: RootContext): FlowInput => {
   };
 };
 
+const diagnosticsInput = (c: RootContext): DiagnosticsInput => {
+  if (!c.operator) throw new Error('diagnostics needs an unlocked operator');
+  return { operator: c.operator, config: c.config, appInfo: c.appInfo, devices: c.devices };
+};
+
 export const rootMachine = setup({
   types: {
     context: {} as RootContext,
     events: {} as RootEvent,
-    children: {} as { submit: 'submitFlow'; guide: 'guideFlow'; track: 'trackFlow'; rate: 'rateFlow'; help: 'helpFlow' },
+    children: {} as { submit: 'submitFlow'; guide: 'guideFlow'; track: 'trackFlow'; rate: 'rateFlow'; help: 'helpFlow'; diagnostics: 'diagnosticsFlow' },
   },
   actors: {
     submitFlow: submitMachine,
@@ -83,6 +90,7 @@ export const rootMachine = setup({
     trackFlow: trackMachine,
     rateFlow: rateMachine,
     helpFlow: helpMachine,
+    diagnosticsFlow: diagnosticsMachine,
     loadBoot: fromPromise<BootData>(notProvided('loadBoot')),
     startSession: fromPromise<SessionInfo, { locale: Locale }>(notProvided('startSession')),
     reportActivity: fromPromise<void, { sessionId: string }>(notProvided('reportActivity')),
@@ -453,13 +461,28 @@ export const rootMachine = setup({
 
     diagnostics: {
       initial: 'watching',
-      invoke: {
-        src: 'loadDevices',
-        onDone: { actions: { type: 'setDevices', params: ({ event }) => ({ devices: event.output }) } },
-        // diagnostics still shows what the events said; nothing to undo
-        onError: { actions: [] },
+      invoke: [
+        {
+          src: 'loadDevices',
+          onDone: { actions: { type: 'setDevices', params: ({ event }) => ({ devices: event.output }) } },
+          // diagnostics still shows what the events said; nothing to undo
+          onError: { actions: [] },
+        },
+        // the technician's screens (renderer/diagnostics/): on the parent state, so activity
+        // (which re-enters `watching` to push the idle deadline back) does not restart them
+        {
+          id: 'diagnostics',
+          src: 'diagnosticsFlow',
+          input: ({ context }) => diagnosticsInput(context),
+          onDone: { target: 'locking' },
+          onError: { target: 'locking' },
+        },
+      ],
+      on: {
+        'user.exitDiagnostics': 'locking',
+        'core.deviceStatus': { actions: [{ type: 'setDevices', params: ({ event }) => ({ devices: event.devices }) }, sendTo('diagnostics', ({ event }) => event)] },
+        'core.queueCounts': { actions: sendTo('diagnostics', ({ event }) => event) },
       },
-      on: { 'user.exitDiagnostics': 'locking' },
       states: {
         watching: {
           after: { diagnosticsIdle: '#root.locking' },
