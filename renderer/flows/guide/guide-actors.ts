@@ -1,4 +1,11 @@
+import { fromPromise } from 'xstate';
 import type { KioskClient } from '../../../common/kiosk-api/client.js';
+import type { StepMark } from './guide-machine.js';
 
 /** The guide flow's real actors: each one KioskApi call. */
-export const guideActors = (_client: KioskClient) => ({});
+export const guideActors = (client: KioskClient) => ({
+  // Fire and forget: a lost step mark only thins the statistics; never an error screen.
+  'session.step': fromPromise<void, StepMark>(async ({ input }) => {
+    await client.call('session.step', input);
+  }),
+});
