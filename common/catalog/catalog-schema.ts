@@ -9,6 +9,14 @@ import { LocalizedText } from '../domain/locale.js';
 const Text = z.strictObject(LocalizedText.shape);
 const Id = z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be 2–40 lower-case letters, digits and dashes');
 const noDuplicates = (items: readonly string[]): boolean => new Set(items).size === items.length;
+const compiles = (pattern: string): boolean => {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** An official code from the national procedure database, or a local id `LOCAL-…` where none was found. */
 export const ProcedureCode = z.string().regex(/^(?:[0-9]\.[0-9]{6}|LOCAL-[A-Z0-9-]{2,30})$/, 'must be a national code such as 1.000894 or a local id such as LOCAL-GPXD-SUA');
@@ -53,8 +61,8 @@ export const FormField = z.strictObject({
   type: z.enum(['text', 'textarea', 'date', 'phone', 'email', 'number', 'select', 'idNumber']),
   required: z.boolean(),
   maxLength: z.number().int().min(1).max(2000).optional(),
-  /** a JavaScript regular expression the whole value must match */
-  pattern: z.string().optional(),
+  /** a JavaScript regular expression (unicode mode) the whole value must match */
+  pattern: z.string().refine(compiles, 'must be a valid regular expression').optional(),
   options: z.array(z.strictObject({ value: z.string().min(1), label: Text })).optional(),
   autofill: AutofillSource.optional(),
   hint: Text.optional(),
@@ -91,7 +99,12 @@ export type Procedure = z.infer<typeof Procedure>;
 export const Category = z.strictObject({ id: Id, name: Text });
 export const Agency = z.strictObject({ id: Id, name: Text, level: z.enum(['province', 'commune']) });
 
-export const ConsentPurpose = z.strictObject({ id: Id, text: Text });
+export const ConsentPurpose = z.strictObject({
+  id: Id,
+  text: Text,
+  /** asked only when the resident chose this delivery method (posting the result means nothing otherwise) */
+  deliveryMethod: DeliveryMethod.optional(),
+});
 export const ConsentText = z.strictObject({
   /** stored with every dossier: which wording the resident accepted */
   version: z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:\.[0-9]+)?$/, 'must be a dated version such as 2026-01-01'),

@@ -17,9 +17,9 @@ export interface ParseCccdOptions {
 
 // A real payload is ~200 characters; the limits bound the work done on hostile input.
 const maxPayloadChars = 2048;
-const maxNameChars = 100;
-const maxAddressChars = 300;
-const controlOrBrokenUtf16 = /[\p{Cc}\p{Cs}]/u;
+export const maxNameChars = 100;
+export const maxAddressChars = 300;
+export const controlOrBrokenUtf16 = /[\p{Cc}\p{Cs}]/u;
 
 type Fields = {
   idNumber: string;
@@ -70,14 +70,13 @@ export const parseCccdQr = (payload: string, opts: ParseCccdOptions = {}): Resul
   const today = localIsoDate(opts.today !== undefined && !Number.isNaN(opts.today.getTime()) ? opts.today : new Date());
   const dateOfBirth = toIsoDate(dob.value);
   const issueDate = toIsoDate(issue.value);
-  if (dateOfBirth > today) return err(invalidIdPayload('dateOfBirth', 'birthInFuture', `date of birth ${dateOfBirth} is after today ${today}`));
-  if (issueDate < dateOfBirth) return err(invalidIdPayload('issueDate', 'issueBeforeBirth', `issue date ${issueDate} is before date of birth ${dateOfBirth}`));
-  if (issueDate > today) return err(invalidIdPayload('issueDate', 'issueInFuture', `issue date ${issueDate} is after today ${today}`));
+  const order = checkDateOrder(dateOfBirth, issueDate, today);
+  if (!order.ok) return order;
 
   const consistency = checkIdAgainstBirth(idNumber.value, dob.value, sex.value);
   if (!consistency.ok) return consistency;
 
-  const warnings: IdentityWarning[] = provinceOf(idNumber.value).known ? [] : ['unknownProvinceCode'];
+  const warnings = identityWarnings(idNumber.value);
   const identity: CitizenIdentity = {
     idNumber: idNumber.value,
     fullName: fullName.value,
@@ -92,6 +91,17 @@ export const parseCccdQr = (payload: string, opts: ParseCccdOptions = {}): Resul
   if (oldIdNumber.value !== undefined) identity.oldIdNumber = oldIdNumber.value;
   return ok(identity);
 };
+
+/** Birth and issue dates (ISO) in order: born, then issued, both not after today. */
+export const checkDateOrder = (dateOfBirth: string, issueDate: string, today: string): Result<null, InvalidIdPayload> => {
+  if (dateOfBirth > today) return err(invalidIdPayload('dateOfBirth', 'birthInFuture', `date of birth ${dateOfBirth} is after today ${today}`));
+  if (issueDate < dateOfBirth) return err(invalidIdPayload('issueDate', 'issueBeforeBirth', `issue date ${issueDate} is before date of birth ${dateOfBirth}`));
+  if (issueDate > today) return err(invalidIdPayload('issueDate', 'issueInFuture', `issue date ${issueDate} is after today ${today}`));
+  return ok(null);
+};
+
+/** Accepted, but worth a technician's look (cccd.md: unknown province codes are not refused). */
+export const identityWarnings = (idNumber: string): IdentityWarning[] => (provinceOf(idNumber).known ? [] : ['unknownProvinceCode']);
 
 /**
  * Seven fields is the documented layout; six has no old-ID field. Seven or more whose
@@ -121,7 +131,7 @@ const firstFieldWithBadCharacters = (f: Fields): IdField | undefined => {
   return named.find(([, value]) => controlOrBrokenUtf16.test(value))?.[0];
 };
 
-const checkDigits = (field: IdField, value: string, lengths: number[]): Result<string, InvalidIdPayload> => {
+export const checkDigits = (field: IdField, value: string, lengths: number[]): Result<string, InvalidIdPayload> => {
   if (value === '') return err(invalidIdPayload(field, 'empty', `${field} is empty`));
   if (!/^[0-9]+$/.test(value)) return err(invalidIdPayload(field, 'notDigits', `${field} must be digits only`));
   if (!lengths.includes(value.length)) {
@@ -131,7 +141,7 @@ const checkDigits = (field: IdField, value: string, lengths: number[]): Result<s
 };
 
 // a printed name or address may carry doubled or non-breaking spaces: one plain space each
-const checkText = (field: IdField, value: string, max: number): Result<string, InvalidIdPayload> => {
+export const checkText = (field: IdField, value: string, max: number): Result<string, InvalidIdPayload> => {
   const text = value.replace(/\s+/gu, ' ');
   if (text === '') return err(invalidIdPayload(field, 'empty', `${field} is empty`));
   if (text.length > max) return err(invalidIdPayload(field, 'tooLong', `${field} has ${text.length} characters (max ${max})`));
@@ -151,7 +161,7 @@ const checkSex = (value: string): Result<Sex, InvalidIdPayload> => {
 };
 
 // the number alone must agree with the birth date and sex on the same card (cccd.md)
-const checkIdAgainstBirth = (idNumber: string, dob: CalendarDate, sex: Sex): Result<null, InvalidIdPayload> => {
+export const checkIdAgainstBirth = (idNumber: string, dob: CalendarDate, sex: Sex): Result<null, InvalidIdPayload> => {
   const expected = centurySexDigit(dob.year, sex);
   if (expected !== idNumber[3]) {
     const detail = expected === undefined ? `birth year ${dob.year} has no century code` : `${expected} expected for a ${sex} born in ${dob.year}`;

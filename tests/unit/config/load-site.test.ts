@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { formatConfigError, loadSiteConfig, parseSiteConfig } from '../../../main/config/load-site.js';
 import { readSite, repoRoot, setAt, sitePath, withTmpDir } from './site-fixtures.js';
 
-const PROCEDURES = ['1.000894', '1.004746', '1.004837', '1.004845', '1.004873', '2.000635', '1.013225', '1.013792'];
+// every procedure of kiosk-config/catalog/catalog.json, in the catalog's order
+const PROCEDURES = [
+  '1.000894', '1.004746', '1.004837', '1.004845', '1.004873', '2.000635', '1.013225', 'LOCAL-GPXD-SUACHUA',
+  'LOCAL-LDVH-THICONG', 'LOCAL-LDVH-GIUXE', 'LOCAL-LDVH-SUKIEN', '1.013792', 'LOCAL-TCDT-SUADOI', 'LOCAL-TCDT-GIAHAN', 'LOCAL-TCDT-CAPLAI',
+];
 const VIETNAMESE = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const words = (s: string): number => s.trim().split(/\s+/).length;
