@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../main/app.js';
 import { createLogger } from '../../main/log/logger.js';
+import type { Catalog } from '../../common/catalog/catalog-schema.js';
+import type { KioskError } from '../../common/errors.js';
+import type { Result } from '../../common/result.js';
 import type { CommandIo } from './id-parse.js';
 import { seededRandom, syntheticApplicant } from './synthetic-dossier.js';
 
@@ -78,20 +81,22 @@ export const runLoad = async (site: string, configRoot: string, args: readonly s
   let refused = 0;
   try {
     io.stdout.write(`load: ${a.dossiers} dossiers × ${a.pages} pages → ${app.city.baseUrl} (data in ${dataDir})\n`);
+    // the same catalog the touchscreen uses: a real procedure, component and consent wording
+    const pick = await pickProcedure(app.core.dispatch);
     for (let n = 0; n < a.dossiers; n++) {
       const s = await app.core.dispatch('session.start', { locale: 'vi' });
       if (!s.ok) throw new Error(`session.start: ${s.error.message}`);
       const { sessionId } = s.value as { sessionId: string };
-      const scanned = await app.core.dispatch('scan.pages', { sessionId, componentId: 'ho-so', source: 'feeder', maxPages: a.pages });
+      const scanned = await app.core.dispatch('scan.pages', { sessionId, componentId: pick.componentId, source: 'feeder', maxPages: a.pages });
       const r = scanned.ok
         ? await app.core.dispatch('dossier.submit', {
             sessionId,
-            procedureCode: '1.000894',
+            procedureCode: pick.procedureCode,
             applicant: syntheticApplicant(n, random),
             form: {},
             delivery: { method: 'counter' },
-            consent: { version: 'load-test', purposes: ['xu-ly-ho-so'], givenAt: new Date().toISOString() },
-            components: ['ho-so'],
+            consent: { version: pick.consentVersion, purposes: pick.purposes, givenAt: new Date().toISOString() },
+            components: [pick.componentId],
           })
         : scanned;
       await app.core.dispatch('session.end', { sessionId, reason: 'completed' });
@@ -127,4 +132,28 @@ export const runLoad = async (site: string, configRoot: string, args: readonly s
   } finally {
     await app.close();
   }
+};
+
+interface LoadPick {
+  procedureCode: string;
+  componentId: string;
+  consentVersion: string;
+  purposes: string[];
+}
+
+/** The first procedure that takes scanned pages and counter delivery, from the site's catalog. */
+const pickProcedure = async (dispatch: (method: string, args: unknown) => Promise<Result<unknown, KioskError>>): Promise<LoadPick> => {
+  const r = await dispatch('catalog.get', {});
+  if (!r.ok) throw new Error(`catalog.get: ${r.error.message}`);
+  const catalog = r.value as Catalog;
+  const procedure = catalog.procedures.find((p) => p.delivery.includes('counter') && p.components.some((c) => c.pages.max >= 1));
+  const component = procedure?.components.find((c) => c.pages.max >= 1);
+  if (!procedure || !component) throw new Error('the site enables no procedure that takes scanned pages at the counter');
+  return {
+    procedureCode: procedure.code,
+    componentId: component.id,
+    consentVersion: catalog.consent.version,
+    // the purposes every dossier needs (not the postal one)
+    purposes: catalog.consent.purposes.filter((p) => p.deliveryMethod === undefined || p.deliveryMethod === 'counter').map((p) => p.id),
+  };
 };
