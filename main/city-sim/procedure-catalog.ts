@@ -23,4 +23,13 @@ export const defaultCatalog: CatalogEntry[] = [
     acceptsKiosk: false,
     updatedAt: '2025-07-01T00:00:00+07:00',
   },
+  // procedures the facts give no national code for: the kiosk catalog's local ids, so a
+  // procedure sync against the simulator knows every procedure the embedded site offers
+  { code: 'LOCAL-GPXD-SUACHUA', name: 'Cấp giấy phép xây dựng sửa chữa, cải tạo nhà ở riêng lẻ', version: '2025.1', acceptsKiosk: true, updatedAt: '2025-07-01T00:00:00+07:00' },
+  { code: 'LOCAL-LDVH-THICONG', name: 'Cấp phép sử dụng tạm thời lòng đường, vỉa hè để thi công, sửa chữa công trình', version: '2025.1', acceptsKiosk: true, updatedAt: '2025-07-01T00:00:00+07:00' },
+  { code: 'LOCAL-LDVH-GIUXE', name: 'Cấp phép sử dụng tạm thời lòng đường, vỉa hè để trông giữ xe', version: '2025.1', acceptsKiosk: true, updatedAt: '2025-07-01T00:00:00+07:00' },
+  { code: 'LOCAL-LDVH-SUKIEN', name: 'Cấp phép sử dụng tạm thời lòng đường, vỉa hè để tổ chức hoạt động văn hóa, xã hội', version: '2025.1', acceptsKiosk: true, updatedAt: '2025-07-01T00:00:00+07:00' },
+  { code: 'LOCAL-TCDT-SUADOI', name: 'Sửa đổi, bổ sung Giấy chứng nhận đủ điều kiện điểm cung cấp dịch vụ trò chơi điện tử công cộng', version: '2025.1', acceptsKiosk: true, updatedAt: '2025-07-01T00:00:00+07:00' },
+  { code: 'LOCAL-TCDT-GIAHAN', name: 'Gia hạn Giấy chứng nhận đủ điều kiện điểm cung cấp dịch vụ trò chơi điện tử công cộng', version: '2025.1', acceptsKiosk: true, updatedAt: '2025-07-01T00:00:00+07:00' },
+  { code: 'LOCAL-TCDT-CAPLAI', name: 'Cấp lại Giấy chứng nhận đủ điều kiện điểm cung cấp dịch vụ trò chơi điện tử công cộng', version: '2025.1', acceptsKiosk: true, updatedAt: '2025-07-01T00:00:00+07:00' },
 ];
