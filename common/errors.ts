@@ -30,6 +30,10 @@ export const errorKinds = [
   'InvalidDossier',
   // the resident journey: a code neither the kiosk nor the city knows
   'DossierNotFound',
+  // diagnostics: an action that does not apply to the item as it is now (retry a delivered
+  // dossier), and an export whose folder cannot take the files (missing, read-only, full)
+  'InvalidState',
+  'ExportFailed',
 ] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 

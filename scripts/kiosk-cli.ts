@@ -9,6 +9,11 @@ import { runLoad } from './commands/load.js';
 import { runScanTest } from './commands/scan-test.js';
 import { runSim } from './commands/sim.js';
 import { repoRootFrom, takeSiteArg } from './commands/site-arg.js';
+import { runAudit } from './commands/audit.js';
+import { takeDataDirArgs, takeOption } from './commands/data-dir-arg.js';
+import { runDoctor } from './commands/doctor.js';
+import { runQueue } from './commands/queue.js';
+import { runStats } from './commands/stats.js';
 
 export const usage = `usage: npm run kiosk -- <command>
   devices [--site FILE]        each device's status and counters; exit 1 if one is not online
@@ -21,6 +26,14 @@ export const usage = `usage: npm run kiosk -- <command>
   config check [--site FILE]   validate a site file
   load --dossiers N [--pages P] [--city URL] [--site FILE] [--wait]
                                submit N synthetic dossiers through the KioskApi; exit 0 when all delivered
+  doctor [--site FILE] [--data-dir DIR] [--secrets FILE] [--min-free-mb N]
+                               config, secrets, devices, city, disk: one line each; exit 1 on any FAIL
+  queue status|retry <code>|export <dir>|unpack <bundle> <dir> [--data-dir DIR]
+                               the outbox (queue --help)
+  stats --month YYYY-MM [--csv] [--html FILE] [--data-dir DIR]
+                               the monthly report (online dossiers per procedure, assisted)
+  audit --since <date> [--json] [--data-dir DIR]
+                               the technician audit trail
 `;
 
 export const runKiosk = async (argv: readonly string[], io: CommandIo, stop: Promise<unknown> = new Promise(() => {})): Promise<number> => {
@@ -56,6 +69,25 @@ export const runKiosk = async (argv: readonly string[], io: CommandIo, stop: Pro
         return 0;
       }
       break;
+    case 'doctor': {
+      const d = takeDataDirArgs(rest, root);
+      const min = takeOption(d.rest, '--min-free-mb');
+      const minFreeMb = min.value === undefined ? 512 : Number(min.value);
+      if (!Number.isFinite(minFreeMb) || minFreeMb < 0 || min.rest.length > 0) break;
+      return runDoctor({ site, dataDir: d.dataDir, secretsPath: d.secretsPath, minFreeMb, env: process.env }, io);
+    }
+    case 'queue': {
+      const d = takeDataDirArgs(rest, root);
+      return runQueue(d.rest, { dataDir: d.dataDir, site, io, env: process.env });
+    }
+    case 'stats': {
+      const d = takeDataDirArgs(rest, root);
+      return runStats(d.rest, { dataDir: d.dataDir, site, configRoot, io });
+    }
+    case 'audit': {
+      const d = takeDataDirArgs(rest, root);
+      return runAudit(d.rest, { dataDir: d.dataDir, io });
+    }
     case undefined:
     case 'help':
     case '--help':

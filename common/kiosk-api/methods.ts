@@ -23,6 +23,26 @@ export const kioskMethods = [
   'rating.submit',
   'session.step',
   // diagnostics (diagnostics-contract.ts)
+  'diag.devices',
+  'diag.printTest',
+  'diag.scanTest',
+  'diag.cardTest',
+  'diag.queueSummary',
+  'diag.queueList',
+  'diag.queueRetry',
+  'diag.exportTargets',
+  'diag.queueExport',
+  'diag.network',
+  'diag.config',
+  'diag.configReload',
+  'diag.logs',
+  'diag.logsExport',
+  'diag.system',
+  'diag.restart',
+  'diag.exitKiosk',
+  'diag.stats',
+  'diag.statsMonthly',
+  'diag.audit',
 ] as const;
 
 export type KioskMethod = (typeof kioskMethods)[number];

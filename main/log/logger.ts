@@ -1,5 +1,5 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { redactFields, redactText } from './redact.js';
+import { RotatingFile, type RotationOptions } from './rotating-file.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -9,6 +9,8 @@ export interface Logger {
   info(component: string, message: string, fields?: Record<string, unknown>): void;
   warn(component: string, message: string, fields?: Record<string, unknown>): void;
   error(component: string, message: string, fields?: Record<string, unknown>): void;
+  /** the JSON-lines file it writes, when it writes one (diagnostics tails and exports it) */
+  readonly file?: string;
 }
 
 export interface LoggerOptions {
@@ -17,16 +19,34 @@ export interface LoggerOptions {
   level?: LogLevel;
   /** also write to stderr (the technician's terminal) */
   stderr?: boolean;
+  /** size and age limits of the file (see rotating-file.ts) */
+  rotation?: RotationOptions;
+  now?: () => number;
 }
 
-/** Structured JSON-lines logs: one object per line, so tools can filter by level and component. */
-export const createLogger = ({ file, level = 'info', stderr = true }: LoggerOptions = {}): Logger => {
-  if (file) mkdirSync(dirname(file), { recursive: true });
+/** the line's own keys: a field of the same name is kept under `field.<name>`, never overrides them */
+const reserved = new Set(['at', 'level', 'component', 'message']);
+
+/**
+ * Structured JSON-lines logs: one object per line, so tools can filter by level and component.
+ * PII is redacted here, once, for every caller (see redact.ts).
+ */
+export const createLogger = ({ file, level = 'info', stderr = true, rotation, now = Date.now }: LoggerOptions = {}): Logger => {
+  const out = file ? new RotatingFile(file, { now, ...rotation }) : null;
   const write = (lvl: LogLevel, component: string, message: string, fields?: Record<string, unknown>) => {
     if (rank[lvl] < rank[level]) return;
-    const line = JSON.stringify({ at: new Date().toISOString(), level: lvl, component, message, ...fields }) + '\n';
-    // appendFileSync: a log line must survive a crash right after it
-    if (file) appendFileSync(file, line);
+    const safe = fields ? redactFields(fields) : {};
+    const extra: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(safe)) extra[reserved.has(k) ? `field.${k}` : k] = v;
+    const line = JSON.stringify({ at: new Date(now()).toISOString(), level: lvl, component: redactText(component), message: redactText(message), ...extra }) + '\n';
+    if (out) {
+      try {
+        out.write(line);
+      } catch (e) {
+        // a full or read-only disk must not take the kiosk down with it; stderr still hears it
+        if (!stderr) process.stderr.write(`log write failed: ${(e as Error).message}\n`);
+      }
+    }
     if (stderr) process.stderr.write(line);
   };
   return {
@@ -34,6 +54,7 @@ export const createLogger = ({ file, level = 'info', stderr = true }: LoggerOpti
     info: (c, m, f) => write('info', c, m, f),
     warn: (c, m, f) => write('warn', c, m, f),
     error: (c, m, f) => write('error', c, m, f),
+    ...(file ? { file } : {}),
   };
 };
 

@@ -108,6 +108,8 @@ export const en: Messages = {
   'error.OutboxIo': 'The kiosk could not save the dossier. Please try again or go to the one-stop counter.',
   'error.InvalidDossier': 'The dossier is missing some information. Please check the steps again.',
   'error.DossierNotFound': 'No dossier has this code. Please check the code on your receipt.',
+  'error.InvalidState': 'This action does not apply right now. Please refresh and try again.',
+  'error.ExportFailed': 'The files could not be written to the chosen folder. Please check the USB drive has room and is not write-protected.',
 
   ...enJourney,
   ...enSubmit,

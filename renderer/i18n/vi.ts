@@ -108,6 +108,8 @@ export const vi = {
   'error.OutboxIo': 'Ki-ốt gặp sự cố khi lưu hồ sơ. Vui lòng thử lại hoặc đến bộ phận một cửa.',
   'error.InvalidDossier': 'Hồ sơ còn thiếu thông tin. Vui lòng kiểm tra lại các bước.',
   'error.DossierNotFound': 'Không tìm thấy hồ sơ với mã này. Vui lòng kiểm tra lại mã trên biên nhận.',
+  'error.InvalidState': 'Thao tác này không áp dụng được lúc này. Vui lòng tải lại rồi thử lại.',
+  'error.ExportFailed': 'Không ghi được vào thư mục đã chọn. Vui lòng kiểm tra ổ USB còn trống và chưa bị khóa ghi.',
 
   ...viJourney,
   ...viSubmit,
