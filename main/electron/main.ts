@@ -3,6 +3,7 @@
 import { app, ipcMain, Menu, powerSaveBlocker, protocol, safeStorage, screen, session } from 'electron';
 import { join } from 'node:path';
 import { createApp } from '../app.js';
+import { RESTART_DELAY_MS } from '../diagnostics/shell-control.js';
 import type { KioskCore } from '../core/kiosk-core.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { safeStorageKeyProvider } from '../outbox/key-provider.js';
@@ -71,7 +72,23 @@ const start = async (): Promise<void> => {
     const created = await createApp(
       { sitePath: settings.sitePath, configRoot: settings.configRoot, dataDir: settings.dataDir, shell: 'electron' },
       // the outbox key is wrapped by the OS keyring here, not left in a plain key file
-      { log, keyProvider: safeStorageKeyProvider(safeStorage, join(settings.dataDir, 'outbox.key.wrapped')) },
+      {
+        log,
+        keyProvider: safeStorageKeyProvider(safeStorage, join(settings.dataDir, 'outbox.key.wrapped')),
+        // diagnostics' restart relaunches the app itself; exit kiosk mode quits to the desktop
+        shellControl: {
+          restart: () => {
+            setTimeout(() => {
+              app.relaunch();
+              app.exit(0);
+            }, RESTART_DELAY_MS);
+          },
+          exitKiosk: () => {
+            quitting = true;
+            app.quit();
+          },
+        },
+      },
     );
     if (created.ok) {
       core = created.value.core;
