@@ -13,7 +13,9 @@ import { EventBus } from './core/event-bus.js';
 import type { KioskCore } from './core/kiosk-core.js';
 import { connectSiteCity, type SiteCity } from './city/site-city.js';
 import { buildDevices, type Devices } from './devices/build-devices.js';
-import { submitDossier } from './dossiers/submit-dossier.js';
+import { CityStatusCache } from './dossiers/city-status-cache.js';
+import { OutboxLookup } from './dossiers/outbox-lookup.js';
+import { ReceiptAppointments } from './dossiers/receipt-appointments.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { Forwarder } from './outbox/forwarder.js';
 import { fileKeyProvider, type KeyProvider } from './outbox/key-provider.js';
@@ -24,8 +26,18 @@ import { systemClock, type Clock } from '../hardware/clock.js';
 import { SessionManager } from './sessions/session-manager.js';
 import type { AppContext } from './core/app-context.js';
 import { JourneyJournal } from './core/journey-journal.js';
-import { diagnosticsHandlers } from './diagnostics/diagnostics-handlers.js';
+import { wrapWithAudit } from './audit/wrap-with-audit.js';
+import { openDiagnostics, type diagnosticsHandlers } from './diagnostics/diagnostics-handlers.js';
+import type { ShellControl } from './diagnostics/shell-control.js';
 import { journeyHandlers } from './journey/journey-handlers.js';
+import { openJourneyDb } from './journey/journey-db.js';
+import { forwardReaderReads } from './journey/reader-events.js';
+import { SiteCatalog } from './journey/site-catalog.js';
+import { RatingSender, type RatingSenderOptions } from './ratings/rating-sender.js';
+import { RatingStore } from './ratings/rating-store.js';
+import { SessionReceipts } from './receipt/session-receipts.js';
+import { simTargetsOf, type SimTargets } from './browser-host/sim-control.js';
+import type { Db } from './db/sqlite-db.js';
 
 export interface App {
   core: KioskCore;
@@ -34,6 +46,13 @@ export interface App {
   outbox: Outbox;
   forwarder: Forwarder;
   config: ConfigStore;
+  catalog: SiteCatalog;
+  /** anonymous journey events (statistics, audit) */
+  journal: JourneyJournal;
+  ratings: RatingStore;
+  ratingSender: RatingSender;
+  /** what the browser host's `/__sim/` may drive; null unless every device is simulated */
+  sim: SimTargets | null;
   log: Logger;
   close(): Promise<void>;
 }
@@ -44,8 +63,12 @@ export interface AppDeps {
   keyProvider?: KeyProvider;
   /** forwarder tuning (tests, the load driver) */
   forwarder?: Partial<Pick<ConstructorParameters<typeof Forwarder>[0], 'concurrency' | 'backoff' | 'breaker' | 'idleMs' | 'statusSyncMs' | 'retentionDays'>>;
+  /** rating sender tuning (tests) */
+  ratings?: Partial<Pick<RatingSenderOptions, 'backoff' | 'waitMs' | 'idleMs' | 'random' | 'maxRejections'>>;
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
+  /** restart and exit-kiosk as the shell allows (Electron: relaunch / quit); default: exit 75 for a supervisor */
+  shellControl?: ShellControl;
 }
 
 /**
@@ -61,6 +84,11 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
   if (!opened.ok) return err(kioskError('ConfigInvalid', opened.error.message, { issues: opened.error.issues }));
   const config = opened.value;
 
+  // a bad catalog stops the kiosk like a bad site file: file, field, rule
+  const catalogOpened = await SiteCatalog.open(options.configRoot, config.current.procedures.enabled);
+  if (!catalogOpened.ok) return err(kioskError('ConfigInvalid', catalogOpened.error.message, { issues: catalogOpened.error.issues }));
+  const catalog = catalogOpened.value;
+
   const secretsPath = options.secretsPath ?? join(options.dataDir, 'secrets.json');
   const secretsLoaded = await loadSecrets(secretsPath, deps.env ?? process.env, { allowMissing: true });
   if (!secretsLoaded.ok) return err(kioskError('ConfigInvalid', secretsLoaded.error.message, { issues: secretsLoaded.error.issues }));
@@ -71,13 +99,9 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
   if (!cityConnected.ok) return cityConnected;
   const city = cityConnected.value;
 
-  const outboxOpened = await Outbox.open({
-    dir: join(options.dataDir, 'outbox'),
-    kioskId: config.current.kiosk.id,
-    keyProvider: deps.keyProvider ?? fileKeyProvider(join(options.dataDir, 'outbox.key')),
-    clock,
-    log,
-  });
+  const keyProvider = deps.keyProvider ?? fileKeyProvider(join(options.dataDir, 'outbox.key'));
+  const outboxDir = join(options.dataDir, 'outbox');
+  const outboxOpened = await Outbox.open({ dir: outboxDir, kioskId: config.current.kiosk.id, keyProvider, clock, log });
   if (!outboxOpened.ok) {
     await city.close();
     return err(toKioskError(outboxOpened.error));
@@ -85,9 +109,31 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
   const outbox = outboxOpened.value;
   const forwarder = new Forwarder({ outbox, city: city.client, clock, log, ...deps.forwarder });
 
+  // the journey's own state (ratings, receipt dates, statuses learned) beside the outbox
+  let journeyDb: Db | undefined;
+  let outboxLookup: OutboxLookup | undefined;
+  const key = await keyProvider.load();
+  try {
+    if (!key.ok) throw new Error(key.error.message);
+    journeyDb = await openJourneyDb(options.dataDir);
+    outboxLookup = await OutboxLookup.open(outboxDir);
+  } catch (e) {
+    await journeyDb?.close().catch(() => undefined);
+    await outbox.close();
+    await city.close();
+    return err(kioskError('OutboxIo', `opening the journey database: ${e instanceof Error ? e.message : String(e)}`));
+  }
+  const ratings = new RatingStore(journeyDb, key.value, () => clock.now());
+  const ratingSender = new RatingSender({ store: ratings, outbox, city: city.client, clock, log, ...deps.ratings });
+  const appointments = new ReceiptAppointments(journeyDb, () => clock.now());
+  const statuses = new CityStatusCache(journeyDb);
+  const receipts = new SessionReceipts();
+
   const bus = new EventBus();
   forwarder.onEvent((e) => {
     if (e.type === 'stats') bus.emit({ type: 'queue.counts', queue: { counts: e.stats.counts, oldestPendingAt: e.stats.oldestPendingAt } });
+    // a rating given by local code waits for its dossier's official code
+    if (e.type === 'dossier' && e.state === 'delivered') ratingSender.wake();
   });
   const devices = await buildDevices(config.current.devices, { log, dataDir: options.dataDir, configRoot: options.configRoot });
   devices.manager.onChange((all) => bus.emit({ type: 'device.status', devices: all }));
@@ -99,7 +145,11 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
     unlockTtlMs: () => config.current.timeouts.diagnosticsIdleSeconds * 1000,
   });
   const documents = new SessionDocuments(() => devices.scanner);
+  const journal = new JourneyJournal();
   sessions.onWipe(async (sessionId, reason) => {
+    // statistics count a session that ends without a dossier as abandoned at its last step
+    journal.emit({ type: 'session.ended', sessionId, reason, at: clock.now() });
+    receipts.forget(sessionId);
     await documents.wipe();
     log.info('session', 'session ended and wiped', { sessionId, reason });
   });
@@ -107,24 +157,39 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
   const live = (sessionId: string) =>
     sessions.current?.id === sessionId ? null : err(kioskError('SessionNotFound', 'no live session with that id (it may have timed out)'));
   config.onChange((next, previous) => {
-    bus.emit({ type: 'config.changed', config: toPublicConfig(next) });
+    // the catalog first, so a screen that refetches it on config.changed gets the new one;
+    // a catalog that fails keeps the last good one running, as a failed site reload does
+    void catalog
+      .reload(next.procedures.enabled)
+      .then(
+        (r) => {
+          if (!r.ok) log.error('config', 'catalog reload refused; the previous catalog stays', { error: r.error.message, issues: r.error.issues });
+        },
+        (e: unknown) => log.error('config', 'catalog reload failed; the previous catalog stays', { error: e instanceof Error ? e.message : String(e) }),
+      )
+      .finally(() => bus.emit({ type: 'config.changed', config: toPublicConfig(next) }));
     log.info('config', 'site config reloaded', { siteId: next.site.id });
     // devices hold ports and sockets: swapping them under a resident is not worth the risk
     if (JSON.stringify(next.devices) !== JSON.stringify(previous.devices)) log.warn('config', 'device settings changed: restart the kiosk to apply them');
   });
 
-  const journal = new JourneyJournal();
   const closers: (() => Promise<void> | void)[] = [];
   const ctx: AppContext = {
-    options, config, secrets, city, outbox, forwarder, devices, sessions, auth, documents, bus, journal, log, clock, startedAt, live,
+    options, config, catalog, secrets, city, outbox, forwarder, outboxLookup, appointments, statuses, ratings, ratingSender, receipts,
+    devices, sessions, auth, documents, bus, journal, log, clock, startedAt, live,
     onClose: (closer) => closers.push(closer),
   };
+  closers.push(forwardReaderReads({ reader: devices.idReader, sessions, bus, journal, now: () => clock.now(), log }));
 
   const baseHandlers: Omit<Handlers, keyof ReturnType<typeof journeyHandlers> | keyof ReturnType<typeof diagnosticsHandlers>> = {
     'app.info': async () =>
       ok({ name: pkg.name, version: pkg.version, shell: options.shell, siteId: config.current.site.id, kioskId: config.current.kiosk.id, startedAt }),
     'config.public': async () => ok(toPublicConfig(config.current)),
-    'session.start': async ({ locale }) => ok(await sessions.start(locale)),
+    'session.start': async ({ locale }) => {
+      const info = await sessions.start(locale);
+      journal.emit({ type: 'session.started', sessionId: info.sessionId, at: clock.now() });
+      return ok(info);
+    },
     'session.activity': async ({ sessionId }) => {
       const deadline = sessions.activity(sessionId);
       return deadline === null
@@ -142,14 +207,6 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
       return r;
     },
     'queue.counts': async () => ok(await outbox.counts()),
-    'dossier.submit': async (a) => {
-      const dead = live(a.sessionId);
-      if (dead) return dead;
-      const r = await submitDossier({ outbox, documents, scanner: devices.scanner, siteId: config.current.site.id, assistedBy: () => (auth.current()?.role === 'officer' ? (auth.current()?.operatorId ?? null) : null) }, a);
-      if (r.ok) forwarder.wake();
-      log.info('dossier', r.ok ? 'dossier kept in the outbox' : 'dossier refused', r.ok ? { localCode: r.value.localCode, procedureCode: a.procedureCode } : { kind: r.error.kind, procedureCode: a.procedureCode });
-      return r;
-    },
     'scan.pages': async ({ sessionId, componentId, ...ask }) =>
       live(sessionId) ??
       documents.scan(sessionId, componentId, ask, (page) => bus.emit({ type: 'scan.page', sessionId, componentId, page })),
@@ -164,7 +221,9 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
       return ok({});
     },
   };
-  const handlers: Handlers = { ...baseHandlers, ...journeyHandlers(ctx), ...diagnosticsHandlers(ctx) };
+  const diagnostics = openDiagnostics(ctx, deps.shellControl ? { shell: deps.shellControl } : {});
+  // every technician action (PIN entries, self-tests, diag actions) lands in the append-only audit
+  const handlers: Handlers = wrapWithAudit({ ...baseHandlers, ...journeyHandlers(ctx), ...diagnostics.handlers }, diagnostics.audit, auth);
   const dispatch = createDispatcher(handlers, log);
 
   const core: KioskCore = {
@@ -173,13 +232,18 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
     close: async () => {
       for (const closer of closers.reverse()) await closer();
       await sessions.close();
+      await ratingSender.stop();
       await forwarder.stop();
+      await outboxLookup.close();
       await outbox.close();
+      await journeyDb.close();
       await devices.close();
       await city.close();
     },
   };
   forwarder.start();
+  ratingSender.start();
   log.info('app', 'core ready', { shell: options.shell, siteId: config.current.site.id, kioskId: config.current.kiosk.id, version: pkg.version });
-  return ok({ core, devices, city, outbox, forwarder, config, log, close: core.close });
+  const sim = simTargetsOf(config.current.devices, devices.simulators);
+  return ok({ core, devices, city, outbox, forwarder, config, catalog, journal, ratings, ratingSender, sim, log, close: core.close });
 }

@@ -41,6 +41,7 @@ export class SerialQrReader implements DeviceAdapter {
   readonly #backoff: BackoffOptions;
   readonly #statusListeners = new Set<(status: DeviceStatus) => void>();
   readonly #cardListeners = new Set<(card: CardResult) => void>();
+  readonly #frameListeners = new Set<(frame: FrameEvent) => void>();
   readonly #counters = { cardsRead: 0, invalidPayloads: 0, garbageFrames: 0, reconnects: 0 };
   #status: DeviceStatus;
   #transport: ByteTransport | undefined;
@@ -74,6 +75,15 @@ export class SerialQrReader implements DeviceAdapter {
   onCard(listener: (card: CardResult) => void): () => void {
     this.#cardListeners.add(listener);
     return () => this.#cardListeners.delete(listener);
+  }
+
+  /**
+   * every frame as the decoder gave it, before any parsing: the text of a QR that is not a
+   * CCCD (a receipt's tracking code) and unreadable bytes reach the core only this way
+   */
+  onFrame(listener: (frame: FrameEvent) => void): () => void {
+    this.#frameListeners.add(listener);
+    return () => this.#frameListeners.delete(listener);
   }
 
   /** resolves after the first connection attempt; a failure is a status, not a rejection */
@@ -183,6 +193,7 @@ export class SerialQrReader implements DeviceAdapter {
 
   #handle(events: FrameEvent[]): void {
     for (const event of events) {
+      for (const l of [...this.#frameListeners]) l(event);
       if (event.kind !== 'frame') {
         this.#counters.garbageFrames++;
         continue;

@@ -7,6 +7,7 @@ import { WebSocketServer } from 'ws';
 import { apiSocketPath } from '../../common/kiosk-api/wire.js';
 import type { KioskCore } from '../core/kiosk-core.js';
 import type { Logger } from '../log/logger.js';
+import { handleSimControl, SIM_PREFIX, type SimTargets } from './sim-control.js';
 import { serveStatic } from './static-files.js';
 import { attachSocket } from './socket-session.js';
 import { checkUpgrade } from './upgrade-guard.js';
@@ -20,6 +21,8 @@ export interface BrowserHostOptions {
   port?: number;
   /** fixed token for tests; a fresh random one per launch otherwise */
   token?: string;
+  /** the simulators `/__sim/` drives (sim-control.ts); null or absent: sim control is off */
+  sim?: SimTargets | null;
 }
 
 export interface BrowserHost {
@@ -51,11 +54,15 @@ export const startBrowserHost = async (o: BrowserHostOptions): Promise<BrowserHo
   let origin = '';
 
   const server = createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', origin).pathname;
+    if (pathname === SIM_PREFIX.slice(0, -1) || pathname.startsWith(SIM_PREFIX)) {
+      void handleSimControl(req, res, pathname, o.sim ?? null, { token, origin }, o.log);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const pathname = new URL(req.url ?? '/', origin).pathname;
     void serveStatic(rendererDir, pathname, res);
   });
 

@@ -6,8 +6,9 @@ import { DeviceManager } from '../../hardware/manager/device-manager.js';
 import { FixedStatusDevice } from '../../hardware/null-device.js';
 import { ReceiptPrinter } from '../../hardware/printer/receipt-printer.js';
 import { resolveReceiptFont } from '../../hardware/printer/receipt-font.js';
-import { scannerFromConfig } from '../../hardware/scanner/scanner-from-config.js';
-import type { ScannerAdapter } from '../../hardware/scanner/scanner-adapter.js';
+import { scannerFromConfig, SIMULATOR_DPI } from '../../hardware/scanner/scanner-from-config.js';
+import { ScannerAdapter } from '../../hardware/scanner/scanner-adapter.js';
+import { ScannerSimulator } from '../../hardware/simulators/scanner-sim.js';
 import { createSimulatedIdReader, loadCccdSamples, type IdReaderSimulator } from '../../hardware/simulators/id-reader-sim.js';
 import type { ByteTransport } from '../../hardware/transport/byte-transport.js';
 import { FileTransport } from '../../hardware/transport/file-transport.js';
@@ -23,7 +24,8 @@ export interface Devices {
   printer: ReceiptPrinter | null;
   scanner: ScannerAdapter | null;
   idReader: SerialQrReader | null;
-  simulators: SiteSimulators & { idReader: IdReaderSimulator | null };
+  /** the simulators behind simulated devices, for the sim-control endpoint and tests */
+  simulators: SiteSimulators & { idReader: IdReaderSimulator | null; scanner: ScannerSimulator | null };
   close(): Promise<void>;
 }
 
@@ -58,7 +60,10 @@ export const buildDevices = async (devices: SiteConfig['devices'], w: DeviceWiri
         : null;
 
   // scans hold PII: they live under the data dir, wiped per session, never in /tmp
-  const scanner = scannerFromConfig(devices.scanner, { workRoot: join(w.dataDir, 'scans') }) ?? null;
+  const workRoot = join(w.dataDir, 'scans');
+  // the simulator is built here, not inside scannerFromConfig, so its feeder can be reached
+  const scannerSim = devices.scanner.kind === 'simulator' ? new ScannerSimulator() : null;
+  const scanner = scannerSim ? new ScannerAdapter({ backend: scannerSim, dpi: SIMULATOR_DPI, workRoot }) : (scannerFromConfig(devices.scanner, { workRoot }) ?? null);
 
   const r = devices.idReader;
   let idReader: SerialQrReader | null = null;
@@ -96,7 +101,7 @@ export const buildDevices = async (devices: SiteConfig['devices'], w: DeviceWiri
     printer,
     scanner,
     idReader,
-    simulators: { ...simulators, idReader: idReaderSim },
+    simulators: { ...simulators, idReader: idReaderSim, scanner: scannerSim },
     close: async () => {
       hotplug?.stop();
       await manager.stop();

@@ -55,7 +55,7 @@ const main = async (): Promise<number> => {
     return 1;
   }
   const app = created.value;
-  const host = await startBrowserHost({ core: app.core, log: app.log, rendererDir: join(repoRoot, 'dist', 'renderer'), port: a.port ?? 0 });
+  const host = await startBrowserHost({ core: app.core, log: app.log, rendererDir: join(repoRoot, 'dist', 'renderer'), port: a.port ?? 0, sim: app.sim });
   // tests and the benchmark read this line; keep its shape
   process.stdout.write(`KIOSK_URL=${host.url}\n`);
 
