@@ -47,8 +47,14 @@ export const rootActors = (client: KioskClient, connection: Pick<ConnectionAware
   helpFlow: helpMachine.provide({ actors: helpActors(client) }),
   diagnosticsFlow: diagnosticsMachine.provide({ actors: diagnosticsActors(client) }),
   loadBoot: fromPromise<BootData>(async () => {
-    const [config, appInfo, catalog] = await Promise.all([client.call('config.public', {}), client.call('app.info', {}), client.call('catalog.get', {})]);
-    return { config: unwrap(config), appInfo: unwrap(appInfo), catalog: unwrap(catalog) };
+    const [config, appInfo, catalog, devices] = await Promise.all([
+      client.call('config.public', {}),
+      client.call('app.info', {}),
+      client.call('catalog.get', {}),
+      client.call('devices.status', {}),
+    ]);
+    // devices are a nicety at boot (status events follow); config, info and catalog are not
+    return { config: unwrap(config), appInfo: unwrap(appInfo), catalog: unwrap(catalog), devices: devices.ok ? devices.value : [] };
   }),
   startSession: fromPromise<SessionInfo, { locale: Locale }>(async ({ input }) => unwrap(await client.call('session.start', input))),
   // Fire and forget: a lost activity ping only means the warning may show; never an error screen.

@@ -122,7 +122,7 @@ export const rootMachine = setup({
       context.pinPad?.returnTo === params.to && (params.to !== 'session' || context.session !== null),
   },
   actions: {
-    applyBoot: assign((_, { config, appInfo, catalog }: BootData) => ({ config, appInfo, catalog, bootError: null, locale: config.locale.default, slideIndex: 0 })),
+    applyBoot: assign((_, { config, appInfo, catalog, devices }: BootData) => ({ config, appInfo, catalog, devices, bootError: null, locale: config.locale.default, slideIndex: 0 })),
     rememberBootError: assign({ bootError: (_, params: { error: unknown }) => asKioskError(params.error) }),
     setDevices: assign({ devices: (_, params: { devices: DeviceStatus[] }) => params.devices }),
     applyConfig: assign(({ context, event }) => {

@@ -92,6 +92,8 @@ export type RootEvent = UserEvent | CoreEvent | TimerEvent;
 export interface BootData {
   config: PublicConfig;
   catalog: Catalog;
+  /** so a flow's device check has facts before the first status event */
+  devices: DeviceStatus[];
   appInfo: AppInfo;
 }
 export interface EndSessionInput {

@@ -80,6 +80,8 @@ describe('root machine: boot', () => {
     const c = actor.getSnapshot().context;
     expect(c.config).toEqual(testConfig);
     expect(c.appInfo).toEqual(testAppInfo);
+    // a flow's device check has facts before the first status event
+    expect(c.devices).toEqual(testDevices);
     expect(c.locale).toBe('vi');
     expect(core.callsOf('config.public')).toHaveLength(1);
   });
