@@ -18,7 +18,7 @@ export function ScreenForState({ snapshot, ...props }: ScreenProps & { snapshot:
   if (snapshot.matches({ session: 'flow' })) return <FlowView snapshot={snapshot} {...props} />;
   if (snapshot.matches({ session: 'ending' })) return <BusyScreen {...props} name="ending" title="ending.title" />;
   if (snapshot.matches('pinPad')) return <PinPadScreen {...props} checking={snapshot.matches({ pinPad: 'checking' })} />;
-  if (snapshot.matches('diagnostics')) return <DiagnosticsScreen {...props} busy={false} />;
-  if (snapshot.matches('locking')) return <DiagnosticsScreen {...props} busy />;
+  if (snapshot.matches('diagnostics')) return <DiagnosticsScreen {...props} actor={snapshot.children.diagnostics} busy={false} />;
+  if (snapshot.matches('locking')) return <DiagnosticsScreen {...props} actor={undefined} busy />;
   return null;
 }
