@@ -5,7 +5,9 @@
 //              fsync'ed sqlite commit (WAL + synchronous=FULL): the floor for "on the medium"
 //   rawSqlite  the same bytes as one blob in one sqlite3 WAL+FULL transaction
 // and the two designs of the outbox:
-//   files      (ours, shipped) sealed files written + fdatasync'ed in parallel, dir fsync, row commit
+//   files      (ours, shipped) one sealed pack file per dossier: each page sealed in slices and
+//              gather-written as it is sealed, fdatasync'ed, renamed into place, dir fsync, then
+//              the row commit (its statements run while the pack syncs; COMMIT waits for it)
 //   blobs      the sealed attachments inside the same SQLite transaction as the row
 // Encryption (AES-256-GCM) and hashing are inside the timed region of both designs: they are
 // part of what the kiosk pays before it may print the receipt.

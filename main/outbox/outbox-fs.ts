@@ -5,8 +5,11 @@ import { syncDir } from '../fs/sync-dir.js';
 // fill up (ENOSPC on write or fsync) at an exact point and watch the outbox stay consistent.
 
 export interface WritableFile {
-  /** writes all of `data` at `position` (positional, so items can land in any order) */
-  write(data: Uint8Array, position: number): Promise<void>;
+  /**
+   * Writes all of `parts`, laid end to end, at `position` (positional, so items can land in any
+   * order). A gather write: a sealed item is several buffers, and joining them first would copy it.
+   */
+  write(parts: readonly Uint8Array[], position: number): Promise<void>;
   /** fdatasync: the bytes and the size are on the medium when it resolves */
   datasync(): Promise<void>;
   close(): Promise<void>;
@@ -30,9 +33,19 @@ export const nodeFs: OutboxFs = {
   async create(path, mode) {
     const handle = await open(path, 'wx', mode);
     return {
-      write: async (data, position) => {
-        let done = 0;
-        while (done < data.length) done += (await handle.write(data, done, data.length - done, position + done)).bytesWritten;
+      write: async (parts, position) => {
+        // pwritev; a short write (or more parts than IOV_MAX) goes on from where it stopped
+        let rest = parts.filter((p) => p.length > 0);
+        let at = position;
+        while (rest.length > 0) {
+          let { bytesWritten } = await handle.writev(rest, at);
+          if (bytesWritten === 0) throw Object.assign(new Error('pwritev wrote nothing'), { code: 'EIO' });
+          at += bytesWritten;
+          let i = 0;
+          while (i < rest.length && bytesWritten >= rest[i]!.length) bytesWritten -= rest[i++]!.length;
+          rest = rest.slice(i);
+          if (bytesWritten > 0) rest[0] = rest[0]!.subarray(bytesWritten);
+        }
       },
       datasync: () => handle.datasync(),
       close: () => handle.close(),

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DossierSubmission, type DossierStatus } from '../../common/city/city-contract.js';
 import type { QueueCounts } from '../../common/kiosk-api/contract.js';
@@ -12,6 +12,7 @@ import { allocateLocalCode, vietnamDay } from './local-code.js';
 import { migrate } from './migrate.js';
 import { ioError, outboxError, type OutboxError } from './outbox-errors.js';
 import { nodeFs, type OutboxFs } from './outbox-fs.js';
+import { PageHasher } from './page-hasher.js';
 import {
   dossierStates,
   type AttachmentRecord,
@@ -23,7 +24,7 @@ import {
   type IntegrityReport,
   type OutboxEvent,
 } from './outbox-types.js';
-import { seal, unseal } from './seal.js';
+import { seal, sealParts, unseal } from './seal.js';
 
 export interface OutboxOptions {
   /** holds outbox.db (+ -wal, -shm) and attachments/ */
@@ -120,6 +121,8 @@ const toRecord = (d: DossierRow, attachments: AttachmentRow[]): DossierRecord =>
   attachments: attachments.map(toAttachment),
 });
 
+const ignore = (): null => null;
+
 const zodIssues = (issues: readonly { path: readonly PropertyKey[]; message: string }[], prefix = '') =>
   issues.map((i) => ({ path: prefix + i.path.map(String).join('.'), rule: i.message }));
 
@@ -130,6 +133,7 @@ const zodIssues = (issues: readonly { path: readonly PropertyKey[]; message: str
  */
 export class Outbox {
   readonly store: AttachmentStore;
+  private readonly hasher = new PageHasher();
   /** what the check at open found; also logged */
   startupIntegrity: IntegrityReport | null = null;
 
@@ -167,6 +171,7 @@ export class Outbox {
   }
 
   async close(): Promise<void> {
+    await this.hasher.close();
     await this.db.close();
   }
 
@@ -199,24 +204,33 @@ export class Outbox {
       return err(outboxError('InvalidDossier', 'procedureCode/channel differ between the input and its submission', [{ path: 'submission', rule: 'must agree with procedureCode and channel' }]));
     }
 
-    // 1. the sealed pack, durable, before the row: a committed row always finds its file
+    // 1. seal every page into the pack: its ciphertext goes to the thread pool as one gather
+    // write at once, hashed for the pack's name while still in cache. The pages' own sha256s
+    // (the declarations) are shared with a worker on the second core (PageHasher); a page the
+    // worker has not taken is hashed in the same pass as its encryption, so it is read once.
+    // Nothing here waits on the disk: I/O failures come out of `durable` below.
     let pending: PendingPack | undefined;
     let ref: string | null = null;
+    let durable: Promise<void> = Promise.resolve();
     const places: PackPlace[] = [];
     let declarations: ReturnType<typeof declare>;
     try {
-      // seal each page and hand it to the thread pool at once; the pages' hashes are computed
-      // while the pool writes (AAD does not need them: they are checked after decryption)
-      const hashPlain = () => attachments.map((a) => sha256Hex(a.bytes));
-      let shas: string[];
+      const shas: string[] = [];
       if (attachments.length > 0) {
-        pending = await this.store.begin();
-        for (const [seq, a] of attachments.entries()) places.push(pending.add(seal(this.key, a.bytes, { kind: 'attachment', dossierId: id, seq, componentId: a.componentId })));
-        const done = await pending.commit(hashPlain);
-        ref = done.ref;
-        shas = done.value;
-      } else {
-        shas = [];
+        // the file is created while the pages are handed to the worker
+        const beginning = this.store.begin();
+        const shared = this.hasher.start(attachments.map((a) => a.bytes));
+        pending = await beginning;
+        const mine = new Map<number, string>();
+        for (const [seq, a] of attachments.entries()) {
+          const plain = !shared || shared.claim(seq) ? createHash('sha256') : undefined;
+          const sealed = sealParts(this.key, a.bytes, { kind: 'attachment', dossierId: id, seq, componentId: a.componentId }, plain);
+          if (plain) mine.set(seq, plain.digest('hex'));
+          places.push(pending.add([sealed.header, ...sealed.body]));
+        }
+        ({ ref, durable } = pending.finish());
+        // the pages this thread did not hash: the worker did (or, late, `digest` does it here)
+        for (const [seq, a] of attachments.entries()) shas.push(mine.get(seq) ?? shared?.digest(seq) ?? sha256Hex(a.bytes));
       }
       declarations = declare((i) => shas[i]!);
     } catch (e) {
@@ -225,8 +239,13 @@ export class Outbox {
       this.log.error('outbox', 'enqueue failed writing attachments', { kind: error.kind, detail: error.message });
       return err(error);
     }
+    // which step failed decides the error's wording (and the log line), as before
+    const packFailure = durable.then(ignore, (e: unknown) => ({ error: e }));
 
-    // 2. one transaction: local code, row, attachment rows, counters
+    // 2. one transaction: local code, row, attachment rows, counters. Its statements run while
+    // the pack is still being written and fdatasync'ed (they only touch sqlite's cache); COMMIT,
+    // the only step that makes the row durable, waits for the pack and its name to be on the
+    // medium: a committed row always finds its file. A pack that fails rolls the row back.
     try {
       const localCode = await this.db.transaction(async (tx) => {
         const code = await allocateLocalCode(tx, this.kioskId, now);
@@ -247,14 +266,16 @@ export class Outbox {
         }
         await this.bump(tx, now, procedureCode, channel, 'submitted');
         await this.event(tx, id, now, 'submitted', code);
+        await durable;
         return code;
       });
       this.log.info('outbox', 'dossier accepted', { id, localCode, procedureCode, attachments: declarations.length });
       return ok({ id, localCode, submittedAt });
     } catch (e) {
+      const failed = await packFailure;
       await pending?.abort();
-      const error = ioError('committing the dossier', e);
-      this.log.error('outbox', 'enqueue failed committing', { kind: error.kind, detail: error.message });
+      const error = failed ? ioError('writing attachments', failed.error) : ioError('committing the dossier', e);
+      this.log.error('outbox', failed ? 'enqueue failed writing attachments' : 'enqueue failed committing', { kind: error.kind, detail: error.message });
       return err(error);
     }
   }
