@@ -25,6 +25,9 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     ...kiosk,
     launchOptions,
+    // a tap on a disabled button fails within seconds, not at the test's timeout
+    actionTimeout: 10_000,
+    navigationTimeout: 15_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { hashPin } from '../../main/config/pin-hash.js';
-import { e2ePins, hostLogPath, kioskUrlEnv } from './e2e-env.js';
+import { cityUrlEnv, dataDirEnv, e2ePins, hostLogPath, kioskUrlEnv } from './e2e-env.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const startupTimeoutMs = 30_000;
@@ -22,18 +22,35 @@ const writeSecrets = async (file: string) => {
   await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
 };
 
-/** Resolves with the URL the host prints (`KIOSK_URL=…`), or fails with why it did not. */
-const waitForUrl = (child: ChildProcess): Promise<string> =>
+/**
+ * Resolves with the URL the host prints (`KIOSK_URL=…`) and the city simulator's URL (from its
+ * `city simulator listening` log line, printed before), or fails with why it did not.
+ */
+const waitForUrls = (child: ChildProcess): Promise<{ url: string; cityUrl: string }> =>
   new Promise((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`the host printed no KIOSK_URL within ${startupTimeoutMs} ms; see ${hostLogPath}`)), startupTimeoutMs);
     if (!child.stdout) return reject(new Error('host has no stdout'));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const m = /^KIOSK_URL=(\S+)$/.exec(line.trim());
+    let cityUrl: string | null = null;
+    const onLine = (line: string) => {
+      const text = line.trim();
+      if (text.startsWith('{') && text.includes('city simulator listening')) {
+        try {
+          const entry = JSON.parse(text) as { url?: unknown };
+          if (typeof entry.url === 'string') cityUrl = entry.url;
+        } catch {
+          // not our line after all
+        }
+      }
+      const m = /^KIOSK_URL=(\S+)$/.exec(text);
       if (m?.[1]) {
         clearTimeout(timer);
-        resolveUrl(m[1]);
+        if (cityUrl === null) reject(new Error(`the host printed KIOSK_URL but no city simulator URL; see ${hostLogPath}`));
+        else resolveUrl({ url: m[1], cityUrl });
       }
-    });
+    };
+    // the logger may write to either stream; KIOSK_URL comes on stdout
+    createInterface({ input: child.stdout }).on('line', onLine);
+    if (child.stderr) createInterface({ input: child.stderr }).on('line', onLine);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       reject(new Error(`the host exited (${signal ?? code}) before printing KIOSK_URL; see ${hostLogPath}`));
@@ -74,7 +91,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   try {
     // workers inherit the runner's environment, so the specs find the host here
-    process.env[kioskUrlEnv] = await waitForUrl(child);
+    const urls = await waitForUrls(child);
+    process.env[kioskUrlEnv] = urls.url;
+    process.env[cityUrlEnv] = urls.cityUrl;
+    process.env[dataDirEnv] = dataDir;
   } catch (e) {
     await stop();
     throw e;

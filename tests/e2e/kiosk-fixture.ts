@@ -1,21 +1,67 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { kioskUrlEnv, screensDir } from './e2e-env.js';
+import { connectCoreProbe, type CoreProbe } from '../helpers/kiosk-core-client.js';
+import { citySim, simControl, type CitySim, type SimControl } from '../helpers/kiosk-sims.js';
+import { docsScreensDir, e2eEnv, e2ePins, screensDir, type E2eEnv } from './e2e-env.js';
+import { installScreenTrace, readTrace, type ScreenMark } from './screen-trace.js';
 
-export type ScreenName = 'booting' | 'outOfService' | 'attract' | 'home' | 'notAvailable' | 'ending' | 'pinPad' | 'diagnostics' | 'locking';
+// axe-core's own bundle, put in the page once per load: @axe-core/playwright's AxeBuilder injects
+// it on every analyze(), which costs seconds per screen on this machine.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+export type ScreenName = 'booting' | 'outOfService' | 'attract' | 'home' | 'notAvailable' | 'ending' | 'pinPad' | 'diagnostics' | 'locking' | (string & {});
+
+/** One axe-core finding, flattened for a report: the rule, the screen and the elements. */
+export interface AxeFinding {
+  screen: string;
+  mode: string;
+  rule: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
 
 export interface Kiosk {
   page: Page;
+  env: E2eEnv;
+  /** the browser host's simulated devices (sim-control) */
+  sim: SimControl;
+  /** the city simulator's admin routes */
+  city: CitySim;
+  /** a second KioskApi client, connected on first use and closed after the test */
+  probe(): Promise<CoreProbe>;
   /** opens the kiosk page and waits for the attract loop */
   open(): Promise<void>;
   screen(name: ScreenName): Locator;
-  overlay(name: 'idleWarning' | 'disconnected'): Locator;
+  overlay(name: 'idleWarning' | 'disconnected' | (string & {})): Locator;
   /** attract → touch → home */
   startSession(): Promise<void>;
-  /** a full-page PNG in tests/artifacts/screens, once the web fonts are in */
-  snap(name: string): Promise<void>;
+  /** a PNG in tests/artifacts/screens once the web fonts are in; `curated` also copies it to docs/screens */
+  snap(name: string, opts?: { curated?: boolean; fullPage?: boolean }): Promise<void>;
   /** the number the idle countdown shows */
   countdownSeconds(): Promise<number>;
+  /** the idle warning, if it shows, is answered "still here" (long waits would otherwise end the session) */
+  keepAlive(): Promise<void>;
+  /** a synthetic touch on the page: the resident is still there (for waits longer than the idle warning) */
+  touch(): Promise<void>;
+  /** where the screen trace stands now, to ask later what showed since */
+  mark(): Promise<number>;
+  /** every screen signature the page showed since `mark` (see screen-trace.ts) */
+  seenSince(mark: number): Promise<ScreenMark[]>;
+  /** axe-core on what shows now; returns the violations (empty when clean) */
+  axe(screen: string, mode?: string): Promise<AxeFinding[]>;
+  /** five taps in the top-left corner, then `pin` on the pad (technician by default) */
+  unlock(pin?: string, role?: 'technician' | 'officer'): Promise<void>;
 }
 
 export const test = base.extend<{ kiosk: Kiosk; problems: string[] }>({
@@ -31,28 +77,79 @@ export const test = base.extend<{ kiosk: Kiosk; problems: string[] }>({
   },
   kiosk: async ({ page, problems }, use, testInfo) => {
     void problems;
-    const url = process.env[kioskUrlEnv];
-    if (!url) throw new Error(`${kioskUrlEnv} is not set: the e2e global setup did not start the host`);
+    const env = e2eEnv();
     const suffix = testInfo.project.name === 'portrait' ? '' : `-${testInfo.project.name}`;
+    let probe: CoreProbe | null = null;
+    await installScreenTrace(page);
     const kiosk: Kiosk = {
       page,
+      env,
+      sim: simControl(env.origin, env.token),
+      city: citySim(env.cityUrl),
+      probe: async () => (probe ??= await connectCoreProbe(env.origin, env.token)),
       open: async () => {
-        await page.goto(url);
+        // the same URL with its #token fragment would only be a hash change: reload instead
+        if (page.url() === env.url) await page.reload();
+        else await page.goto(env.url);
         await expect(kiosk.screen('attract')).toBeVisible();
       },
       screen: (name) => page.locator(`[data-screen="${name}"]`),
       overlay: (name) => page.locator(`[data-overlay="${name}"]`),
       startSession: async () => {
-        await kiosk.screen('attract').locator('button').tap();
+        await kiosk.screen('attract').locator('button').first().tap();
         await expect(kiosk.screen('home')).toBeVisible();
       },
-      snap: async (name) => {
+      snap: async (name, opts = {}) => {
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        await page.screenshot({ path: join(screensDir, `${name}${suffix}.png`), animations: 'disabled' });
+        const file = join(screensDir, `${name}${suffix}.png`);
+        await page.screenshot({ path: file, animations: 'disabled', fullPage: opts.fullPage ?? false });
+        if (opts.curated) {
+          await mkdir(docsScreensDir, { recursive: true });
+          await copyFile(file, join(docsScreensDir, `${name}.png`));
+        }
       },
       countdownSeconds: async () => Number(await kiosk.overlay('idleWarning').locator('[data-seconds]').getAttribute('data-seconds')),
+      keepAlive: async () => {
+        const warning = kiosk.overlay('idleWarning');
+        if (await warning.isVisible()) {
+          await warning.getByRole('button').first().tap();
+          await expect(warning).toBeHidden();
+        }
+      },
+      touch: async () => {
+        await page.evaluate(() => window.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })));
+      },
+      mark: async () => (await readTrace(page)).length,
+      seenSince: async (mark) => (await readTrace(page)).slice(Math.max(0, mark - 1)),
+      axe: async (screen, mode = 'default') => {
+        // evaluated, not a <script>: the kiosk's CSP rightly refuses inline scripts
+        if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+        // every rule axe-core runs by default (WCAG 2.x A/AA and best practices): none turned off
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: unknown[] }> } }).axe;
+          return (await axe.run(document)).violations;
+        }) as AxeViolation[];
+        return violations.map((v) => ({
+          screen,
+          mode,
+          rule: v.id,
+          impact: v.impact ?? null,
+          help: v.help,
+          targets: v.nodes.map((n) => n.target.map(String).join(' ')),
+        }));
+      },
+      unlock: async (pin = e2ePins.technician, role = 'technician') => {
+        const hotspot = page.getByTestId('corner-hotspot');
+        for (let i = 0; i < 5; i++) await hotspot.tap();
+        const pad = kiosk.screen('pinPad');
+        await expect(pad).toBeVisible();
+        if (role === 'officer') await pad.getByRole('button', { name: /^(Cán bộ một cửa|One-stop officer)$/ }).tap();
+        for (const digit of pin) await pad.getByRole('button', { name: digit, exact: true }).tap();
+        await pad.getByRole('button', { name: /^(Xác nhận|Confirm)$/ }).tap();
+      },
     };
     await use(kiosk);
+    if (probe) await (probe as CoreProbe).close();
   },
 });
 

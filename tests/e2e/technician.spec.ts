@@ -1,5 +1,6 @@
 import { e2ePins } from './e2e-env.js';
 import { expect, test } from './kiosk-fixture.js';
+import { vi } from './journey-steps.js';
 
 test('5 corner taps → PIN pad → wrong PIN → right PIN → diagnostics → Exit → attract', async ({ kiosk, page }) => {
   await kiosk.open();
@@ -27,15 +28,13 @@ test('5 corner taps → PIN pad → wrong PIN → right PIN → diagnostics → 
 
   await typePin(e2ePins.technician);
   await pad.getByRole('button', { name: 'Xác nhận' }).tap();
-  const diagnostics = kiosk.screen('diagnostics');
+  const diagnostics = kiosk.screen('diag.devices');
   await expect(diagnostics).toBeVisible();
-  await expect(diagnostics.getByRole('heading', { name: 'Chế độ kỹ thuật — sẽ có trong bản sau' })).toBeVisible();
-  await expect(diagnostics.getByText('tech-e2e')).toBeVisible();
-  await expect(diagnostics.getByText('TEST01')).toBeVisible();
+  await expect(diagnostics.locator('[data-operator="tech-e2e"]')).toBeVisible();
+  await expect(diagnostics.getByText(/TEST01/)).toBeVisible();
   await expect(diagnostics.locator('[data-device]').first()).toBeVisible();
-  await kiosk.snap('diagnostics');
 
-  await diagnostics.getByRole('button', { name: 'Thoát' }).tap();
+  await diagnostics.getByRole('button', { name: vi('diag.exit'), exact: true }).tap();
   await expect(kiosk.screen('attract')).toBeVisible();
 });
 
@@ -43,12 +42,12 @@ test('Cancel on the PIN pad returns to the screen it was opened from', async ({ 
   await kiosk.open();
   await kiosk.startSession();
   await page.getByRole('button', { name: /^Hỗ trợ/ }).tap();
-  await expect(kiosk.screen('notAvailable')).toBeVisible();
+  await expect(kiosk.screen('help.topics')).toBeVisible();
   const hotspot = page.getByRole('button', { name: 'Khu vực dành cho kỹ thuật viên' });
   for (let i = 0; i < 5; i++) await hotspot.tap();
   await expect(kiosk.screen('pinPad')).toBeVisible();
   await page.getByRole('button', { name: 'Hủy' }).tap();
-  await expect(kiosk.screen('notAvailable')).toBeVisible();
+  await expect(kiosk.screen('help.topics')).toBeVisible();
   await page.getByRole('button', { name: 'Quay lại' }).tap();
   await page.getByRole('button', { name: 'Kết thúc' }).tap();
   await expect(kiosk.screen('attract')).toBeVisible();
