@@ -1,7 +1,7 @@
 import type { DeviceId, DeviceState, DeviceStatus } from '../../../common/domain/device-status.js';
 import type { Translate } from '../../app/screen-props.js';
 import { formatDateTime, formatNumber } from '../diagnostics-format.js';
-import { useWedgeScan } from '../use-wedge-scan.js';
+import { useWedgeScan } from '../../components/wedge/use-wedge-scan.js';
 import { Fact, FailureNotice, TabBody } from './TabFrame.js';
 import type { DiagTabProps } from './tab-props.js';
 

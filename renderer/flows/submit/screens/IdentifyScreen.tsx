@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { createWedgeDetector } from '../../../../common/input/keyboard-wedge.js';
+import { useWedgeScan } from '../../../components/wedge/use-wedge-scan.js';
 import { idProblemWords } from '../id-problem-words.js';
 import { BackButton, CancelButton, StepFrame } from './StepFrame.js';
 import type { StepProps } from './step-props.js';
@@ -10,7 +9,7 @@ import type { StepProps } from './step-props.js';
  * to the flow as `submit.wedgeScan`. Or type it all by hand.
  */
 export function IdentifyScreen({ c, act, tr, locale, reading }: StepProps & { reading: boolean }) {
-  useWedge((text) => act({ type: 'submit.wedgeScan', text }), !reading);
+  useWedgeScan((text) => act({ type: 'submit.wedgeScan', text }), !reading);
   const problem = c.idProblem;
   const words = problem ? idProblemWords(problem, (key) => tr(key)) : null;
   return (
@@ -56,37 +55,3 @@ export function IdentifyScreen({ c, act, tr, locale, reading }: StepProps & { re
   );
 }
 
-/**
- * Keyboard-wedge bursts on this screen go to `onBurst`; keys a person types here have no field
- * to go to and are dropped. The detector holds keys until it can tell, flushed on its deadline.
- */
-function useWedge(onBurst: (text: string) => void, enabled: boolean) {
-  const burst = useRef(onBurst);
-  burst.current = onBurst;
-  useEffect(() => {
-    if (!enabled) return undefined;
-    const detector = createWedgeDetector();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const schedule = () => {
-      if (timer !== undefined) clearTimeout(timer);
-      const deadline = detector.deadline();
-      if (deadline === undefined) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        detector.flush(performance.now());
-        schedule();
-      }, Math.max(0, deadline - performance.now()));
-    };
-    const onKey = (e: KeyboardEvent) => {
-      const verdict = detector.feed({ key: e.key, timeStamp: e.timeStamp });
-      if (verdict.kind === 'hold' || verdict.kind === 'burst' || (verdict.kind === 'typed' && verdict.current === 'hold')) e.preventDefault();
-      if (verdict.kind === 'burst') burst.current(verdict.text);
-      schedule();
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => {
-      window.removeEventListener('keydown', onKey, true);
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [enabled]);
-}

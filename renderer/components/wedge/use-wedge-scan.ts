@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { createWedgeDetector } from '../../common/input/keyboard-wedge.js';
+import { createWedgeDetector } from '../../../common/input/keyboard-wedge.js';
 
 /**
  * A keyboard-wedge ID reader "types" a card's QR; while `enabled`, each such burst goes to
- * `onBurst` (the card test sends it to diag.cardTest). Only on the devices tab, which has no
- * field to type into: a person's keys held while the detector decides are dropped.
+ * `onBurst` (the identify step sends it to identity.fromQr, diagnostics' card test to
+ * diag.cardTest). Only for screens with no field to type into: a person's keys held while
+ * the detector decides are dropped. Flushed on the detector's deadline.
  */
 export function useWedgeScan(onBurst: (text: string) => void, enabled: boolean): void {
   const burst = useRef(onBurst);
