@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-// End-to-end: Debian's Chromium against the real browser host (started by global-setup.ts).
+// End-to-end: Debian's Chromium against the real browser host (one per worker: kiosk-host.ts).
 // Never `playwright install`: the browser is the system one.
 const launchOptions = {
   executablePath: '/usr/bin/chromium',
@@ -13,7 +13,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
   globalSetup: './tests/e2e/global-setup.ts',
-  workers: 1,
+  // each worker has its own browser host (kiosk-fixture.ts): two run side by side
+  workers: 2,
   retries: 0,
   fullyParallel: false,
   forbidOnly: true,

@@ -1,103 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { hashPin } from '../../main/config/pin-hash.js';
-import { cityUrlEnv, dataDirEnv, e2ePins, hostLogPath, kioskUrlEnv } from './e2e-env.js';
 
+// Each Playwright worker starts its own browser host (kiosk-host.ts, the `host` worker fixture
+// in kiosk-fixture.ts): the hosts share nothing, so two workers run side by side. This only
+// checks, once, that there is something to serve.
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const startupTimeoutMs = 30_000;
 
-/** The secrets file the host reads: known PINs, mode 0600 as the host demands. */
-const writeSecrets = async (file: string) => {
-  const secrets = {
-    pins: {
-      technician: [{ id: 'tech-e2e', hash: await hashPin(e2ePins.technician) }],
-      officer: [{ id: 'officer-e2e', hash: await hashPin(e2ePins.officer) }],
-    },
-  };
-  await writeFile(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-};
-
-/**
- * Resolves with the URL the host prints (`KIOSK_URL=…`) and the city simulator's URL (from its
- * `city simulator listening` log line, printed before), or fails with why it did not.
- */
-const waitForUrls = (child: ChildProcess): Promise<{ url: string; cityUrl: string }> =>
-  new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the host printed no KIOSK_URL within ${startupTimeoutMs} ms; see ${hostLogPath}`)), startupTimeoutMs);
-    if (!child.stdout) return reject(new Error('host has no stdout'));
-    let cityUrl: string | null = null;
-    const onLine = (line: string) => {
-      const text = line.trim();
-      if (text.startsWith('{') && text.includes('city simulator listening')) {
-        try {
-          const entry = JSON.parse(text) as { url?: unknown };
-          if (typeof entry.url === 'string') cityUrl = entry.url;
-        } catch {
-          // not our line after all
-        }
-      }
-      const m = /^KIOSK_URL=(\S+)$/.exec(text);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        if (cityUrl === null) reject(new Error(`the host printed KIOSK_URL but no city simulator URL; see ${hostLogPath}`));
-        else resolveUrl({ url: m[1], cityUrl });
-      }
-    };
-    // the logger may write to either stream; KIOSK_URL comes on stdout
-    createInterface({ input: child.stdout }).on('line', onLine);
-    if (child.stderr) createInterface({ input: child.stderr }).on('line', onLine);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`the host exited (${signal ?? code}) before printing KIOSK_URL; see ${hostLogPath}`));
-    });
-  });
-
-/** Starts the real browser host on a free port with a throwaway data dir; returns the teardown. */
-export default async function globalSetup(): Promise<() => Promise<void>> {
-  const entry = join(repoRoot, 'dist/main/start.js');
-  if (!existsSync(entry) || !existsSync(join(repoRoot, 'dist/renderer/index.html'))) {
+export default function globalSetup(): void {
+  if (!existsSync(join(repoRoot, 'dist/main/start.js')) || !existsSync(join(repoRoot, 'dist/renderer/index.html'))) {
     throw new Error('dist/ is not built: run `npm run build` (or `node scripts/build.mjs`) before the e2e tests');
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'kiosk-e2e-'));
-  const secretsPath = join(dataDir, 'secrets.json');
-  await writeSecrets(secretsPath);
-
-  mkdirSync(dirname(hostLogPath), { recursive: true });
-  const log = createWriteStream(hostLogPath);
-  const child = spawn(
-    process.execPath,
-    [entry, '--shell=browser-host', '--no-browser', '--site=kiosk-config/sites/test-fast.json', `--data-dir=${dataDir}`, `--secrets=${secretsPath}`, '--port=0'],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } },
-  );
-  child.stdout?.pipe(log, { end: false });
-  child.stderr?.pipe(log, { end: false });
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise<void>((done) => child.once('exit', () => done()));
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(killer);
-    }
-    log.end();
-    await rm(dataDir, { recursive: true, force: true });
-  };
-
-  try {
-    // workers inherit the runner's environment, so the specs find the host here
-    const urls = await waitForUrls(child);
-    process.env[kioskUrlEnv] = urls.url;
-    process.env[cityUrlEnv] = urls.cityUrl;
-    process.env[dataDirEnv] = dataDir;
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  return stop;
 }

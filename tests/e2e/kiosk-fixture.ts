@@ -5,7 +5,8 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connectCoreProbe, type CoreProbe } from '../helpers/kiosk-core-client.js';
 import { citySim, simControl, type CitySim, type SimControl } from '../helpers/kiosk-sims.js';
-import { docsScreensDir, e2eEnv, e2ePins, screensDir, type E2eEnv } from './e2e-env.js';
+import { docsScreensDir, e2ePins, screensDir, type E2eEnv } from './e2e-env.js';
+import { startKioskHost, type KioskHost } from './kiosk-host.js';
 import { installScreenTrace, readTrace, type ScreenMark } from './screen-trace.js';
 
 // axe-core's own bundle, put in the page once per load: @axe-core/playwright's AxeBuilder injects
@@ -64,7 +65,18 @@ export interface Kiosk {
   unlock(pin?: string, role?: 'technician' | 'officer'): Promise<void>;
 }
 
-export const test = base.extend<{ kiosk: Kiosk; problems: string[] }>({
+export const test = base.extend<{ kiosk: Kiosk; problems: string[] }, { host: KioskHost; privateHost: boolean }>({
+  /** a spec that leaves its host unusable for others (a PIN lockout) asks for a host of its own */
+  privateHost: [false, { scope: 'worker', option: true }],
+  // one browser host per worker: the host has one resident session at a time
+  host: [
+    async ({ privateHost }, use, workerInfo) => {
+      const host = await startKioskHost(`w${workerInfo.workerIndex}${privateHost ? '-private' : ''}`);
+      await use(host);
+      await host.stop();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
   // console errors, CSP violations and uncaught exceptions fail the test that caused them
   problems: async ({ page }, use) => {
     const problems: string[] = [];
@@ -75,9 +87,9 @@ export const test = base.extend<{ kiosk: Kiosk; problems: string[] }>({
     await use(problems);
     expect(problems, 'the page reported errors').toEqual([]);
   },
-  kiosk: async ({ page, problems }, use, testInfo) => {
+  kiosk: async ({ page, problems, host }, use, testInfo) => {
     void problems;
-    const env = e2eEnv();
+    const env = host.env;
     const suffix = testInfo.project.name === 'portrait' ? '' : `-${testInfo.project.name}`;
     let probe: CoreProbe | null = null;
     await installScreenTrace(page);

@@ -2,11 +2,13 @@ import { e2ePins } from './e2e-env.js';
 import { expect, test } from './kiosk-fixture.js';
 import { vi } from './journey-steps.js';
 
-// Runs last (file order): five wrong PINs lock PIN entry, for every role, for five minutes on
-// the core's clock — for the rest of this host's life. The expiry itself cannot be waited for
+// Five wrong PINs lock PIN entry, for every role, for five minutes on the core's clock — for the
+// rest of the host's life: this spec gets a browser host of its own (`privateHost`). The expiry itself cannot be waited for
 // here: the core takes no shorter lockout from the site config or the environment, and its
 // clock is the real one (reported; main/auth/operator-auth.ts has `lockoutMs`, main/app.ts
 // does not pass it).
+
+test.use({ privateHost: true });
 
 test('five wrong PINs lock PIN entry; the right PIN is refused while locked, with the wait in words', async ({ kiosk }) => {
   await kiosk.open();
