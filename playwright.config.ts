@@ -13,8 +13,10 @@ export default defineConfig({
   testDir: 'tests/e2e',
   outputDir: 'test-results',
   globalSetup: './tests/e2e/global-setup.ts',
-  // each worker has its own browser host (kiosk-fixture.ts): two run side by side
-  workers: 2,
+  // Each worker has its own browser host (kiosk-fixture.ts), so workers could run side by side;
+  // on a 2-core machine two Chromiums starve each other (idle timers of 5 s start to fire
+  // between steps) and gain little: one worker.
+  workers: 1,
   retries: 0,
   fullyParallel: false,
   forbidOnly: true,

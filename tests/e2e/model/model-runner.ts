@@ -217,6 +217,7 @@ export class ModelRunner {
         const at = await this.waitFor(matcher, selfLoop ? base : base + 1, driver.timeoutMs?.(event) ?? 10_000, (driver.timeoutMs?.(event) ?? 0) > 10_000);
         this.#last = at;
         this.#credit(name, effect);
+        await this.#snapOnce(matcher);
         for (const p of this.#pending.splice(0)) this.#credit(p.name, p.effect);
         // a core event a child got was forwarded by its parent: the parent's transition ran too
         if (parent && event.type.startsWith('core.')) this.#credit(parent.name, stepEffect(machines[parent.name] as AnyStateMachine, parent.snapshot, event));
@@ -269,6 +270,19 @@ export class ModelRunner {
       const effect = await this.step(child.name, child.snapshot, event, outcomeAfter(child.name, planned.slice(i + 1)), parent);
       child.snapshot = effect.snapshot;
     }
+  }
+
+  #snapped = new Set<string>();
+  /** Every screen the walks reach, once, in tests/artifacts/screens/ (model-<screen>[.<state>][+<overlay>]). */
+  async #snapOnce(m: Matcher): Promise<void> {
+    if (m.prefix || m.or || m.busy) return;
+    const name = `model-${m.screen}${m.state ? `.${m.state}` : ''}${m.overlay ? `+${m.overlay}` : ''}`;
+    if (this.#snapped.has(name)) return;
+    const now = (await readTrace(this.ctx.page)).at(-1);
+    // a state that already moved on (a lookup, a print) is not photographed half-gone
+    if (!now || !matches(now, m)) return;
+    this.#snapped.add(name);
+    await this.ctx.kiosk.snap(name);
   }
 
   /** Credits a step the caller drove and saw by other means (a whole prelude it checked itself). */
