@@ -38,7 +38,7 @@ export function PinPadScreen({ context, send, tr, checking }: ScreenProps & { ch
           ))}
         </div>
         <p className="lead">{tr('pin.prompt')}</p>
-        <p className="pin__dots" data-testid="pin-dots" aria-label={tr('pin.digitsEntered', { count: pad.pin.length })}>
+        <p className="pin__dots" role="status" data-testid="pin-dots" aria-label={tr('pin.digitsEntered', { count: pad.pin.length })}>
           {pad.pin.length === 0 ? '\u00a0' : '●'.repeat(pad.pin.length)}
         </p>
         <p className={message ? 'notice' : 'notice notice--empty'} role="alert">
