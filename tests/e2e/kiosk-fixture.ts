@@ -17,7 +17,7 @@ interface AxeViolation {
   id: string;
   impact?: string | null;
   help: string;
-  nodes: { target: unknown[] }[];
+  nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
 export type ScreenName = 'booting' | 'outOfService' | 'attract' | 'home' | 'notAvailable' | 'ending' | 'pinPad' | 'diagnostics' | 'locking' | (string & {});
@@ -30,6 +30,8 @@ export interface AxeFinding {
   impact: string | null;
   help: string;
   targets: string[];
+  /** axe's own words per element (colours and ratio for color-contrast) */
+  why: string[];
 }
 
 export interface Kiosk {
@@ -148,6 +150,7 @@ export const test = base.extend<{ kiosk: Kiosk; problems: string[] }, { host: Ki
           impact: v.impact ?? null,
           help: v.help,
           targets: v.nodes.map((n) => n.target.map(String).join(' ')),
+          why: v.nodes.map((n) => n.failureSummary ?? ''),
         }));
       },
       unlock: async (pin = e2ePins.technician, role = 'technician') => {
