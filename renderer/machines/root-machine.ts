@@ -168,7 +168,9 @@ export const rootMachine = setup({
         return;
       }
       enqueue.assign({ session: { ...session, warning: null, lastReportAt: event.at } });
-      enqueue.spawnChild('reportActivity', { input: { sessionId: session.info.sessionId } });
+      // a fixed id: xstate memoizes transition candidates per event type, and an unnamed child's
+      // done event (`xstate.done.actor.x:<n>`) is a new type every time — a slow leak per tap (P5)
+      enqueue.spawnChild('reportActivity', { id: 'reportActivity', input: { sessionId: session.info.sessionId } });
     }),
     rememberChoice: assign({
       session: ({ context, event }) =>
@@ -217,7 +219,7 @@ export const rootMachine = setup({
     // A technician taking over ends any resident session first: diagnostics is no place for PII.
     endResidentSession: enqueueActions(({ context, enqueue }) => {
       if (!context.session) return;
-      enqueue.spawnChild('endSession', { input: { sessionId: context.session.info.sessionId, reason: 'cancelled' } });
+      enqueue.spawnChild('endSession', { id: 'endResidentSession', input: { sessionId: context.session.info.sessionId, reason: 'cancelled' } });
       enqueue.assign(({ context }) => wiped(context));
     }),
   },

@@ -70,7 +70,7 @@ export const guideMachine = setup({
     fromList: ({ context }) => context.list !== null,
   },
   actions: {
-    markStep: spawnChild('session.step', { input: ({ context }): StepMark => ({ sessionId: context.input.sessionId, step: 'guide' }) }),
+    markStep: spawnChild('session.step', { id: 'markStep', input: ({ context }): StepMark => ({ sessionId: context.input.sessionId, step: 'guide' }) }),
     openHandedProcedure: assign({ procedureCode: ({ context }) => context.input.procedureCode }),
     setQuery: assign({ query: ({ context, event }) => (event.type === 'guide.query' ? event.query.slice(0, maxQueryLength) : context.query) }),
     showSearch: assign(({ context, event }) => {

@@ -45,7 +45,7 @@ export const helpMachine = setup({
     knownProcedure: ({ context, event }) => event.type === 'help.procedure' && knows(context.input, event.procedureCode),
   },
   actions: {
-    markStep: spawnChild('session.step', { input: ({ context }): StepMark => ({ sessionId: context.input.sessionId, step: 'help' }) }),
+    markStep: spawnChild('session.step', { id: 'markStep', input: ({ context }): StepMark => ({ sessionId: context.input.sessionId, step: 'help' }) }),
     openHandedProcedure: assign({ procedureCode: ({ context }) => context.input.procedureCode }),
     openProcedure: assign({ procedureCode: ({ context, event }) => (event.type === 'help.procedure' ? event.procedureCode : context.procedureCode) }),
     closeProcedure: assign({ procedureCode: null }),

@@ -77,7 +77,7 @@ export const trackMachine = setup({
     notFound: (_, params: { error: unknown }) => asKioskError(params.error).kind === 'DossierNotFound',
   },
   actions: {
-    markStep: spawnChild('session.step', { input: ({ context }): StepMark => ({ sessionId: context.input.sessionId, step: 'track' }) }),
+    markStep: spawnChild('session.step', { id: 'markStep', input: ({ context }): StepMark => ({ sessionId: context.input.sessionId, step: 'track' }) }),
     takeHandedCode: assign({ code: ({ context }) => normaliseScannedCode(context.input.code ?? '') }),
     typeCode: assign(({ context, event }) => (event.type === 'track.type' ? { code: normaliseTypedCode(event.code), hint: null } : { code: context.code })),
     takeScannedCode: assign(({ context, event }) => {

@@ -256,6 +256,31 @@ describe('root machine: idle timeout (the core owns the clock)', () => {
     expect(actor.getSnapshot().matches({ session: 'home' })).toBe(true);
   });
 
+  // xstate memoizes transition candidates per state node and event type, forever: a child's
+  // done event must have one type however many times it is spawned (P5 soak: the heap grew
+  // with every tap while each reportActivity call was an unnamed `x:<n>` child).
+  it('activity reports finish under one event type, however many there are', async () => {
+    const core = new FakeCore();
+    const types = new Set<string>();
+    const actor = createActor(rootMachine.provide({ actors: rootActors(createKioskClient(core), core) }), {
+      inspect: (e) => {
+        if (e.type === '@xstate.event' && e.event.type.startsWith('xstate.done.actor.')) types.add(e.event.type);
+      },
+    });
+    actor.start();
+    await waitFor(actor, (s) => s.matches('attract'), { timeout: 2000 });
+    actor.send({ type: 'user.touch' });
+    await waitFor(actor, (s) => s.matches({ session: 'home' }), { timeout: 2000 });
+    const before = new Set(types);
+    for (let i = 1; i <= 20; i++) {
+      actor.send({ type: 'user.activity', at: i * activityThrottleMs });
+      // each call answers before the next tap, as it does on a kiosk (a tap every few seconds)
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    expect(core.callsOf('session.activity')).toHaveLength(20);
+    expect([...types].filter((t) => !before.has(t))).toEqual(['xstate.done.actor.reportActivity']);
+  });
+
   it('sends no activity when there is no session', async () => {
     const { actor, core } = await bootToAttract();
     actor.send({ type: 'user.activity', at: 5000 });
