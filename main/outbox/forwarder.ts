@@ -53,7 +53,7 @@ export type ForwarderEvent =
   | { type: 'breaker'; state: BreakerState }
   /** when the next pass will run (diagnostics: "next attempt at") */
   | { type: 'scheduled'; at: number }
-  | { type: 'dossier'; id: string; localCode: string; state: DossierState; error?: string };
+  | { type: 'dossier'; id: string; localCode: string; state: DossierState; error?: string; /** after a failure: how long until the next try */ retryInMs?: number };
 
 type Outcome = 'delivered' | 'failed' | 'dead' | 'held';
 
@@ -301,7 +301,7 @@ export class Forwarder {
     });
     const state = r.ok ? r.value : d.state;
     this.#o.log.warn('forwarder', 'dossier not delivered', { id: d.id, localCode: d.localCode, error: text, retryInMs: delay, state });
-    this.#emit({ type: 'dossier', id: d.id, localCode: d.localCode, state, error: text });
+    this.#emit({ type: 'dossier', id: d.id, localCode: d.localCode, state, error: text, retryInMs: delay });
     return state === 'dead' ? 'dead' : 'failed';
   }
 
