@@ -17,6 +17,8 @@ import { dossierInput, sha256Hex } from './system-fixtures.js';
 
 export interface CrashChildArgs {
   mode: 'enqueue' | 'drain';
+  /** the kiosk's id: its local codes start with it (two kiosks share one city in the test) */
+  kioskId: string;
   dir: string;
   keyPath: string;
   cityUrl: string;
@@ -41,7 +43,7 @@ const traced = async <T extends { ok: boolean }>(op: string, call: () => Promise
   return r;
 };
 
-const real = createCityClient({ baseUrl: args.cityUrl, kioskId: 'K0007', auth: { type: 'none' }, connectTimeoutMs: 2_000, idleTimeoutMs: 5_000 });
+const real = createCityClient({ baseUrl: args.cityUrl, kioskId: args.kioskId, auth: { type: 'none' }, connectTimeoutMs: 2_000, idleTimeoutMs: 5_000 });
 const city: CityClient = {
   ...real,
   createDossier: (key, body) => traced('create', () => real.createDossier(key, body)),
@@ -49,7 +51,7 @@ const city: CityClient = {
   submitDossier: (key, id) => traced('submit', () => real.submitDossier(key, id)),
 };
 
-const opened = await Outbox.open({ dir: args.dir, kioskId: 'K0007', keyProvider: fileKeyProvider(args.keyPath) });
+const opened = await Outbox.open({ dir: args.dir, kioskId: args.kioskId, keyProvider: fileKeyProvider(args.keyPath) });
 if (!opened.ok) throw new Error(`${opened.error.kind}: ${opened.error.message}`);
 const outbox = opened.value;
 const forwarder = new Forwarder({
