@@ -51,6 +51,8 @@ export interface KioskError {
   issues?: FieldIssue[];
   /** when the caller may try again (PinLocked, busy devices) */
   retryAfterMs?: number;
+  /** whether the same call may work when simply tried again; absent: the kind says (renderer/machines/kiosk-failure.ts) */
+  retryable?: boolean;
 }
 
 export const kioskError = (kind: ErrorKind, message: string, extra: Omit<KioskError, 'kind' | 'message'> = {}): KioskError => ({

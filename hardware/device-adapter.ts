@@ -17,6 +17,8 @@ export interface DeviceAdapter {
   /** connect and keep connected (reconnect with backoff when the transport drops) */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** read the device's status now instead of at its next poll (devices that poll) */
+  refresh?(): Promise<void>;
   selfTest(): Promise<Result<SelfTestReport, KioskError>>;
   /** receipts printed, pages scanned, cards read… */
   counters(): Record<string, number>;

@@ -36,7 +36,8 @@ import { SiteCatalog } from './journey/site-catalog.js';
 import { RatingSender, type RatingSenderOptions } from './ratings/rating-sender.js';
 import { RatingStore } from './ratings/rating-store.js';
 import { SessionReceipts } from './receipt/session-receipts.js';
-import { simTargetsOf, type SimTargets } from './browser-host/sim-control.js';
+import { ApiFaults, wrapWithApiFaults } from './browser-host/api-faults.js';
+import { simControlAllowed, simTargetsOf, type SimTargets } from './browser-host/sim-control.js';
 import type { Db } from './db/sqlite-db.js';
 
 export interface App {
@@ -223,7 +224,11 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
   };
   const diagnostics = openDiagnostics(ctx, deps.shellControl ? { shell: deps.shellControl } : {});
   // every technician action (PIN entries, self-tests, diag actions) lands in the append-only audit
-  const handlers: Handlers = wrapWithAudit({ ...baseHandlers, ...journeyHandlers(ctx), ...diagnostics.handlers }, diagnostics.audit, auth);
+  const audited: Handlers = wrapWithAudit({ ...baseHandlers, ...journeyHandlers(ctx), ...diagnostics.handlers }, diagnostics.audit, auth);
+  // the tests' injected faults, outermost: a faulted call does not run (nor write an audit row);
+  // only where sim control exists, so a kiosk with real hardware has no such hook
+  const apiFaults = simControlAllowed(config.current.devices) ? new ApiFaults() : null;
+  const handlers = apiFaults ? wrapWithApiFaults(audited, apiFaults) : audited;
   const dispatch = createDispatcher(handlers, log);
 
   const core: KioskCore = {
@@ -244,6 +249,6 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
   forwarder.start();
   ratingSender.start();
   log.info('app', 'core ready', { shell: options.shell, siteId: config.current.site.id, kioskId: config.current.kiosk.id, version: pkg.version });
-  const sim = simTargetsOf(config.current.devices, devices.simulators);
+  const sim = apiFaults ? simTargetsOf(config.current.devices, devices.simulators, { apiFaults, refreshPrinter: () => devices.manager.refresh('printer') }) : null;
   return ok({ core, devices, city, outbox, forwarder, config, catalog, journal, ratings, ratingSender, sim, log, close: core.close });
 }

@@ -17,6 +17,8 @@ export class DeviceManager {
   readonly #adapters = new Map<DeviceId, DeviceAdapter>();
   readonly #listeners = new Set<(all: DeviceStatus[]) => void>();
   readonly #unsubscribe: (() => void)[] = [];
+  /** statuses pushed so far (tells `refresh` whether the adapter's change already went out) */
+  #pushes = 0;
 
   constructor(adapters: readonly DeviceAdapter[]) {
     for (const a of adapters) {
@@ -48,6 +50,16 @@ export class DeviceManager {
     return { ready: missing.length === 0, missing, working: all.filter(isUsable).map((s) => s.id) };
   }
 
+  /**
+   * Has a device read its status now and pushes the statuses once: changed or not, a listener
+   * that caused the change (a technician, a test) hears the result without waiting for a poll.
+   */
+  async refresh(id: DeviceId): Promise<void> {
+    const before = this.#pushes;
+    await this.#adapters.get(id)?.refresh?.();
+    if (this.#pushes === before) this.#emit();
+  }
+
   async start(): Promise<void> {
     // one device failing to start must not keep the others from starting
     await Promise.allSettled([...this.#adapters.values()].map((a) => a.start()));
@@ -60,6 +72,7 @@ export class DeviceManager {
   }
 
   #emit(): void {
+    this.#pushes++;
     const all = this.statuses();
     for (const l of this.#listeners) l(all);
   }

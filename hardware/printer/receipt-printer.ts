@@ -94,6 +94,11 @@ export class ReceiptPrinter implements DeviceAdapter {
     }
   }
 
+  /** Reads the status now (DLE EOT) rather than at the next idle poll: a paper change shows at once. */
+  async refresh(): Promise<void> {
+    if (this.#running && this.#o.transport.isOpen && this.#o.transport.bidirectional) await this.#refresh();
+  }
+
   /** USB hot-plug: try at once when our device appears; show noDevice at once when it goes. */
   async hotplug(event: 'attach' | 'detach'): Promise<void> {
     if (!this.#running) return;

@@ -7,6 +7,7 @@ import type { PrinterSimulator } from '../../hardware/simulators/printer-sim/ind
 import type { ScannerSimulator } from '../../hardware/simulators/scanner-sim.js';
 import type { Devices } from '../devices/build-devices.js';
 import type { Logger } from '../log/logger.js';
+import { ApiFaultRequest, type ApiFaults } from './api-faults.js';
 
 // `/__sim/`: the end-to-end tests' hand on the simulated devices, served by the browser host.
 // It exists only when every device of the site is a simulator (or absent): a kiosk with real
@@ -22,10 +23,19 @@ import type { Logger } from '../log/logger.js';
 //                                 {trackingCode: "…"}    the same, named for readability
 //                                 {garbage: true}        bytes that are not a QR payload
 //                                 → 200 {presented: true}
-//   POST /__sim/printer           {paper?: ok|low|out, coverOpen?, online?, jammed?} → 200 the new state
+//   POST /__sim/printer           {paper?: ok|low|out, coverOpen?, online?, jammed?} → 200 the new state;
+//                                 the core reads the printer's status at once and pushes it
+//                                 (device.status), without waiting for the idle poll
 //   GET  /__sim/printer/receipts  → 200 [{seq, at, text}] the receipts printed (newest last)
 //   POST /__sim/scanner           {feederSheets?: 0…1000, fault?: jam|hang|absent|busy|null}
 //                                 → 200 {feederSheets}; feederSheets 0 is an empty feeder
+//   POST /__sim/api-faults        {method: <KioskApi method>, kind: <KioskError kind>, times?: 1…100 (1),
+//                                  retryable?: boolean}
+//                                 → 200 [{method, kind, remaining, retryable?}] the pending faults:
+//                                 the next `times` calls of `method` that pass validation answer
+//                                 that error instead of running (oldest fault first; api-faults.ts)
+//   GET  /__sim/api-faults        → 200 the pending faults
+//   DELETE /__sim/api-faults      → 200 [] every pending fault cleared
 //
 // Errors are JSON {error}: 404 when sim control is off or the device is not simulated here,
 // 403 wrong Host/Origin, 401 missing or wrong token, 405, 400 for a body that does not fit.
@@ -36,14 +46,25 @@ export interface SimTargets {
   idReader: IdReaderSimulator | null;
   printer: PrinterSimulator | null;
   scanner: ScannerSimulator | null;
+  /** the KioskApi's injected faults (wired around the handlers by main/app.ts) */
+  apiFaults: ApiFaults;
+  /** has the device manager read the printer's status now and push it (a paper change shows at once) */
+  refreshPrinter(): Promise<void>;
 }
 
-/** The simulators sim control may drive, or null when the site has a real device. */
-export const simTargetsOf = (devices: SiteConfig['devices'], sims: Devices['simulators']): SimTargets | null => {
+/** Whether sim control exists: every device of the site a simulator (or absent), at least one simulated. */
+export const simControlAllowed = (devices: SiteConfig['devices']): boolean => {
   const kinds = [devices.printer.kind, devices.scanner.kind, devices.idReader.kind];
-  if (!kinds.every((k) => k === 'simulator' || k === 'none') || !kinds.includes('simulator')) return null;
-  return { idReader: sims.idReader, printer: sims.printer, scanner: sims.scanner };
+  return kinds.every((k) => k === 'simulator' || k === 'none') && kinds.includes('simulator');
 };
+
+/** The simulators sim control may drive, or null when the site has a real device. */
+export const simTargetsOf = (
+  devices: SiteConfig['devices'],
+  sims: Devices['simulators'],
+  core: Pick<SimTargets, 'apiFaults' | 'refreshPrinter'>,
+): SimTargets | null =>
+  simControlAllowed(devices) ? { idReader: sims.idReader, printer: sims.printer, scanner: sims.scanner, apiFaults: core.apiFaults, refreshPrinter: core.refreshPrinter } : null;
 
 const PresentBody = z.union([
   z.strictObject({ sample: z.number().int().min(0) }),
@@ -137,6 +158,7 @@ const route = async (req: IncomingMessage, path: string, t: SimTargets): Promise
       if (!b.ok) return b.reply;
       const patch = Object.fromEntries(Object.entries(b.value).filter(([, v]) => v !== undefined));
       t.printer.setState(patch);
+      await t.refreshPrinter();
       return { status: 200, body: t.printer.state() };
     }
     case 'GET /__sim/printer/receipts':
@@ -150,8 +172,18 @@ const route = async (req: IncomingMessage, path: string, t: SimTargets): Promise
       if (b.value.fault !== undefined) t.scanner.setFault(b.value.fault ?? undefined);
       return { status: 200, body: { feederSheets: t.scanner.feederSheets() } };
     }
+    case 'POST /__sim/api-faults': {
+      const b = await parseBody(req, ApiFaultRequest);
+      if (!b.ok) return b.reply;
+      return { status: 200, body: t.apiFaults.add(b.value) };
+    }
+    case 'GET /__sim/api-faults':
+      return { status: 200, body: t.apiFaults.list() };
+    case 'DELETE /__sim/api-faults':
+      t.apiFaults.clear();
+      return { status: 200, body: t.apiFaults.list() };
   }
-  const known = ['/__sim', '/__sim/id-reader', '/__sim/printer', '/__sim/printer/receipts', '/__sim/scanner'];
+  const known = ['/__sim', '/__sim/id-reader', '/__sim/printer', '/__sim/printer/receipts', '/__sim/scanner', '/__sim/api-faults'];
   return known.includes(path.replace(/\/+$/, '') || '/') ? fail(405, `${req.method ?? 'GET'} is not allowed on ${path}`) : fail(404, `no sim control at ${path}`);
 };
 
@@ -171,7 +203,7 @@ export const handleSimControl = async (
       const refused = refusal(req, guard);
       if (refused) log.warn('sim-control', 'request refused', { status: refused.status, remote: req.socket.remoteAddress });
       reply = refused ?? (await route(req, path, targets));
-      if (!refused && reply.status === 200 && req.method === 'POST') log.info('sim-control', 'simulator driven', { path });
+      if (!refused && reply.status === 200 && (req.method === 'POST' || req.method === 'DELETE')) log.info('sim-control', 'simulator driven', { path });
     }
   } catch (e) {
     reply = fail(500, e instanceof Error ? e.message : String(e));

@@ -14,3 +14,9 @@ export const asKioskError = (e: unknown): KioskError => {
   }
   return kioskError('Internal', e instanceof Error ? e.message : 'unexpected failure');
 };
+
+/** Kinds that the same call, simply repeated, cannot get past: the resident must do something else. */
+const neverByRetry: readonly KioskError['kind'][] = ['SessionNotFound'];
+
+/** Whether a failure screen offers Retry: the core's word when it gives one, else the kind's. */
+export const mayRetry = (error: KioskError | null): boolean => error !== null && (error.retryable ?? !neverByRetry.includes(error.kind));

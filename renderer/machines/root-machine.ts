@@ -10,6 +10,7 @@ import { guideMachine } from '../flows/guide/guide-machine.js';
 import { helpMachine } from '../flows/help/help-machine.js';
 import { rateMachine } from '../flows/rate/rate-machine.js';
 import { submitMachine } from '../flows/submit/submit-machine.js';
+import { isTrackableCode, normaliseScannedCode } from '../flows/track/track-code.js';
 import { trackMachine } from '../flows/track/track-machine.js';
 import { diagnosticsMachine } from '../diagnostics/diagnostics-machine.js';
 import type { BootData, EndSessionInput, HomeChoice, Operator, PadReturn, RootContext, RootEvent, UnlockInput } from './root-types.js';
@@ -111,6 +112,11 @@ export const rootMachine = setup({
     flowSays: (_, params: { out: FlowOutput; next: FlowOutput['next'] }) => params.out.next === params.next,
     unlockedOfficer: (_, params: { operator: Operator }) => params.operator.role === 'officer',
     inFlow: ({ context }) => context.session?.choice != null,
+    readIsReceipt: ({ context, event }) =>
+      event.type === 'core.readerRead' &&
+      event.sessionId === context.session?.info.sessionId &&
+      event.read.kind === 'trackingCode' &&
+      isTrackableCode(normaliseScannedCode(event.read.code)),
     timerIs: ({ context, event }, params: { phase: 'active' | 'warning' | 'expired' }) =>
       event.type === 'core.sessionTimer' && event.phase === params.phase && context.session?.info.sessionId === event.sessionId,
     opensPinPad: ({ context, event }) => event.type === 'user.cornerTap' && opensPad(context.cornerTaps, event.at),
@@ -175,6 +181,13 @@ export const rootMachine = setup({
     rememberChoice: assign({
       session: ({ context, event }) =>
         context.session && event.type === 'user.choose' ? { ...context.session, choice: event.choice } : context.session,
+    }),
+    /** a receipt shown on the home screen: Track, with its code already looked up */
+    trackReadCode: assign({
+      session: ({ context, event }) =>
+        context.session && event.type === 'core.readerRead' && event.read.kind === 'trackingCode'
+          ? { ...context.session, choice: 'track' as const, handover: { procedureCode: null, code: event.read.code } }
+          : context.session,
     }),
     forgetChoice: assign({
       session: ({ context }) => (context.session ? { ...context.session, choice: null, handover: { procedureCode: null, code: null } } : null),
@@ -312,6 +325,8 @@ export const rootMachine = setup({
           on: {
             'user.choose': { target: 'flow', actions: 'rememberChoice' },
             'user.end': 'ending',
+            // the quickest way to a dossier's status: show the receipt's QR, no tap needed
+            'core.readerRead': { guard: 'readIsReceipt', target: 'flow', actions: 'trackReadCode' },
           },
         },
         // Each home choice is a flow machine (renderer/flows/): invoked here, stopped with the session.

@@ -1,8 +1,10 @@
+import type { ErrorKind } from '../../common/errors.js';
+import type { KioskMethod } from '../../common/kiosk-api/methods.js';
 import type { SimRecords } from '../../main/city-sim/records.js';
 
 // The end-to-end tests' hands on the simulators of a running browser host:
 // - sim control (`/__sim/` on the browser host, main/browser-host/sim-control.ts): the QR
-//   reader, the printer, the scanner; same per-launch token as the API socket;
+//   reader, the printer, the scanner, faults of the KioskApi; same per-launch token as the API socket;
 // - the city simulator's admin routes (`/__sim/*` beside its `/v1`, main/city-sim/routes/admin.ts):
 //   faults, records, clock. Loopback only, no token.
 
@@ -21,6 +23,20 @@ export interface PrintedReceipt {
 }
 
 export type ScannerFault = 'jam' | 'hang' | 'absent' | 'busy' | null;
+
+/** A KioskApi fault injected through sim control (main/browser-host/api-faults.ts). */
+export interface ApiFault {
+  method: KioskMethod;
+  kind: ErrorKind;
+  times?: number;
+  retryable?: boolean;
+}
+export interface PendingApiFault {
+  method: KioskMethod;
+  kind: ErrorKind;
+  remaining: number;
+  retryable?: boolean;
+}
 
 const ask = async <T>(url: string, init: RequestInit & { json?: unknown } = {}): Promise<T> => {
   const { json, ...rest } = init;
@@ -54,6 +70,10 @@ export const simControl = (origin: string, token: string) => {
     receipts: () => ask<PrintedReceipt[]>(`${origin}/__sim/printer/receipts`, { headers: auth }),
     /** feederSheets 0 is an empty feeder; a fault makes the next scans fail that way */
     scanner: (patch: { feederSheets?: number; fault?: ScannerFault }) => post<{ feederSheets: number }>('scanner', patch),
+    /** the next `times` calls of `method` answer `kind` instead of running */
+    apiFault: (fault: ApiFault) => post<PendingApiFault[]>('api-faults', fault),
+    apiFaults: () => ask<PendingApiFault[]>(`${origin}/__sim/api-faults`, { headers: auth }),
+    clearApiFaults: () => ask<PendingApiFault[]>(`${origin}/__sim/api-faults`, { method: 'DELETE', headers: auth }),
   };
 };
 export type SimControl = ReturnType<typeof simControl>;

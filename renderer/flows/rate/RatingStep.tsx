@@ -6,6 +6,7 @@ import type { ScreenProps } from '../../app/screen-props.js';
 import { KeyboardField } from '../../components/keyboard/KeyboardField.js';
 import { OnScreenKeyboard } from '../../components/keyboard/OnScreenKeyboard.js';
 import { errorMessageKey } from '../../i18n/index.js';
+import { mayRetry } from '../../machines/kiosk-failure.js';
 import '../../styles/scan-receipt.css';
 import { commentMaxLength, type ratingMachine } from './rating-machine.js';
 
@@ -126,9 +127,11 @@ export function RatingStep({ actor, tr, screen = 'submit.rating', about }: Ratin
           {tr('rating.skip')}
         </button>
         {failed ? (
-          <button type="button" className="button button--primary" onClick={() => actor.send({ type: 'rating.retry' })}>
-            {tr('rating.retry')}
-          </button>
+          mayRetry(c.error) && (
+            <button type="button" className="button button--primary" onClick={() => actor.send({ type: 'rating.retry' })}>
+              {tr('rating.retry')}
+            </button>
+          )
         ) : (
           <button type="button" className="button button--primary" disabled={sending || c.level === null} onClick={() => actor.send({ type: 'rating.send' })}>
             {tr('rating.send')}

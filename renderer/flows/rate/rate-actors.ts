@@ -9,9 +9,9 @@ import { ratingMachine } from './rating-machine.js';
 /** The rate flow's real actors: each one KioskApi call, and the rating step with its own. */
 export const rateActors = (client: KioskClient) => ({
   trackDossier: fromPromise<TrackResult, TrackDossierInput>(async ({ input }) => unwrap(await client.call('dossier.track', input))),
-  // statistics only: never an error screen
+  // statistics only: a refusal rejects like any call, and the machine's onError drops it
   markStep: fromPromise<void, { sessionId: string; step: JourneyStep }>(async ({ input }) => {
-    await client.call('session.step', input).catch(() => undefined);
+    unwrap(await client.call('session.step', input));
   }),
   ratingStep: ratingMachine.provide({ actors: ratingActors(client) }),
 });

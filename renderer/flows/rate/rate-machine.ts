@@ -125,9 +125,8 @@ export const rateMachine = setup({
         src: 'ratingStep',
         // this flow thanks on its own screen
         input: ({ context }) => ({ sessionId: context.input.sessionId, code: context.rating?.code ?? context.code, showThanks: false }),
+        // the rating step never fails on purpose: an error in it goes up to the root (home)
         onDone: [{ guard: { type: 'rated', params: ({ event }) => ({ rated: event.output.rated }) }, target: 'thanks' }, { target: 'done' }],
-        // the rating step never throws on purpose; if it does, the resident is not stuck
-        onError: 'done',
       },
     },
     thanks: {

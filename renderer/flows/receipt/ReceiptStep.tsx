@@ -52,7 +52,11 @@ export function ReceiptStep({ actor, context: root, tr }: ScreenProps & { actor:
             <h2 className="subtitle">{tr('receipt.failed.title')}</h2>
             <p className="problem__text">{printErrorText(error, tr)}</p>
             <p className="problem__text">{tr('receipt.failed.keep')}</p>
-            {printerReady && <p className="problem__text receipt__ready">{tr('receipt.printerReady')}</p>}
+            {printerReady && (
+              <p className="problem__text receipt__ready" data-testid="printer-ready">
+                {tr('receipt.printerReady')}
+              </p>
+            )}
           </section>
         )}
 

@@ -4,6 +4,7 @@ import type { ErrorKind, KioskError } from '../../../common/errors.js';
 import type { PageView } from '../../../common/kiosk-api/contract.js';
 import type { ScreenProps, Translate } from '../../app/screen-props.js';
 import { errorMessageKey, type MessageKey } from '../../i18n/index.js';
+import { mayRetry } from '../../machines/kiosk-failure.js';
 import '../../styles/scan-receipt.css';
 import { minPages, pagesOnScreen, type ScanContext, type ScanSource, type scanMachine } from './scan-machine.js';
 
@@ -183,12 +184,17 @@ export function ScanStep({ actor, context: root, tr }: ScreenProps & { actor: Ac
             <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'scan.dismiss' })}>
               {tr('scan.dismiss')}
             </button>
-            <button type="button" className="button button--primary" onClick={() => actor.send({ type: 'scan.retry' })}>
-              {tr('scan.retry')}
-            </button>
+            {mayRetry(c.error) && (
+              <button type="button" className="button button--primary" onClick={() => actor.send({ type: 'scan.retry' })}>
+                {tr('scan.retry')}
+              </button>
+            )}
           </>
         ) : placing && retaking !== undefined ? (
           <>
+            <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'scan.back' })}>
+              {tr('common.back')}
+            </button>
             <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'scan.dismiss' })}>
               {tr('scan.cancel')}
             </button>

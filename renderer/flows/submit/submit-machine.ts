@@ -1,4 +1,4 @@
-import { and, assign, fromCallback, fromPromise, sendTo, setup } from 'xstate';
+import { and, assign, fromCallback, fromPromise, not, sendTo, setup, stateIn } from 'xstate';
 import type { DeliveryMethod, Procedure } from '../../../common/catalog/catalog-schema.js';
 import type { CitizenIdentity } from '../../../common/domain/citizen-identity.js';
 import type { DeviceStatus } from '../../../common/domain/device-status.js';
@@ -222,12 +222,16 @@ export const submitMachine = setup({
     scanSaid: (_, params: { output: ScanStepOutput; result: ScanStepOutput['result'] }) => params.output.result === params.result,
     hasNextComponent: ({ context }) => context.componentIndex < lastComponent(context),
     wantsRating: (_, params: { next: 'rate' | 'end' }) => params.next === 'rate',
+    // the dossier may be half-way into the outbox: no leaving now
+    keepingDossier: stateIn('#submit.draft.submitting.sending'),
   },
   actions: {
     markStep: sendTo('steps', (_, params: { step: JourneyStep }): StepMark => ({ type: 'mark', step: params.step })),
     takeDevices: assign({ devices: (_, params: { devices: DeviceStatus[] }) => params.devices }),
     setDevices: assign({ devices: ({ context, event }) => (event.type === 'core.deviceStatus' ? event.devices : context.devices) }),
     forwardToScan: sendTo('scan', ({ event }) => event as never),
+    // the receipt's failure screen says when the printer is usable again
+    forwardToReceipt: sendTo('receipt', ({ event }) => event as never),
     takeHandedProcedure: assign(({ context }) => {
       const p = procedureOf(context.input, context.input.procedureCode);
       return p ? startProcedure(context, p) : {};
@@ -330,7 +334,7 @@ export const submitMachine = setup({
     draft: {
       initial: 'start',
       on: {
-        'submit.cancel': { actions: 'askCancel' },
+        'submit.cancel': { guard: not('keepingDossier'), actions: 'askCancel' },
         'submit.cancelDismiss': { actions: 'dismissCancel' },
         'submit.cancelConfirm': { guard: 'confirmingCancel', target: 'done', actions: 'goHome' },
       },
@@ -531,8 +535,6 @@ export const submitMachine = setup({
           states: {
             sending: {
               entry: 'clearSubmitError',
-              // the dossier may be half-way into the outbox: no leaving now
-              on: { 'submit.cancel': {} },
               invoke: {
                 src: 'submitDossier',
                 input: ({ context }) => buildSubmission(context),
@@ -551,8 +553,13 @@ export const submitMachine = setup({
       },
     },
 
+    // The receipt and rating steps never fail on purpose: an error in them is a defect, and it
+    // goes up to the root, which sends the resident home (the dossier is kept either way).
     receipt: {
       entry: { type: 'markStep', params: { step: 'submit.receipt' } },
+      on: {
+        'core.deviceStatus': { actions: ['setDevices', 'forwardToReceipt'] },
+      },
       invoke: {
         id: 'receipt',
         src: 'receiptStep',
@@ -573,8 +580,6 @@ export const submitMachine = setup({
           { guard: { type: 'wantsRating', params: ({ event }) => ({ next: event.output.next }) }, target: 'rating' },
           { target: 'done', actions: 'finish' },
         ],
-        // a receipt that cannot even be shown still leaves a dossier kept: end, never undo
-        onError: { target: 'done', actions: 'finish' },
       },
     },
 
@@ -585,7 +590,6 @@ export const submitMachine = setup({
         src: 'ratingStep',
         input: ({ context }) => ({ sessionId: context.input.sessionId, code: context.submitted?.localCode ?? '' }),
         onDone: { target: 'done', actions: 'finish' },
-        onError: { target: 'done', actions: 'finish' },
       },
     },
 

@@ -1,4 +1,5 @@
 import { errorMessageKey } from '../../i18n/index.js';
+import { mayRetry } from '../../machines/kiosk-failure.js';
 import type { TrackScreenProps } from './track-screen-props.js';
 
 /** The lookup itself failed (the core unreachable, an internal error): say so and offer to try again. */
@@ -14,12 +15,17 @@ export function TrackFailedScreen({ actor, snapshot, tr }: TrackScreenProps) {
         </p>
       </header>
       <div className="guide__actions">
+        {mayRetry(error) && (
+          <div className="actions">
+            <button type="button" className="button button--primary" onClick={() => actor.send({ type: 'track.retry' })}>
+              {tr('track.failed.retry')}
+            </button>
+          </div>
+        )}
         <div className="actions">
-          <button type="button" className="button button--primary" onClick={() => actor.send({ type: 'track.retry' })}>
-            {tr('track.failed.retry')}
+          <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'track.back' })}>
+            {tr('common.back')}
           </button>
-        </div>
-        <div className="actions">
           <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'track.edit' })}>
             {tr('track.notFound.edit')}
           </button>

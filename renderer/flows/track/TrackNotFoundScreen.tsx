@@ -19,6 +19,9 @@ export function TrackNotFoundScreen({ actor, snapshot, tr }: TrackScreenProps) {
         </ul>
       </div>
       <div className="actions">
+        <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'track.back' })}>
+          {tr('common.back')}
+        </button>
         <button type="button" className="button button--secondary" onClick={() => actor.send({ type: 'track.home' })}>
           {tr('track.home')}
         </button>

@@ -1,6 +1,8 @@
 import { expect, type Locator } from '@playwright/test';
 import type { AnyMachineSnapshot, EventObject } from 'xstate';
+import type { ErrorKind } from '../../../common/errors.js';
 import type { KioskEvent } from '../../../common/kiosk-api/events.js';
+import type { KioskMethod } from '../../../common/kiosk-api/methods.js';
 import type { FlowOutput } from '../../../renderer/flows/flow-types.js';
 import type { SubmitContext } from '../../../renderer/flows/submit/submit-machine.js';
 import { t, type MessageKey, type MessageParams } from '../../../renderer/i18n/index.js';
@@ -44,20 +46,25 @@ const coreSent = async (ctx: DriverCtx, since: number, match: (e: KioskEvent) =>
   await expect.poll(() => ctx.probe.log.some((l) => l.at >= since && match(l.event)), { timeout: 5000 }).toBe(true);
 };
 
-/** The printer as the core sees it: set on the simulator, then awaited on the core's status events. */
+/** The printer as the core sees it: set on the simulator, which has the core read and push its status at once. */
 export const setPrinter = async (ctx: DriverCtx, paper: 'ok' | 'out') => {
+  const since = Date.now();
   await ctx.kiosk.sim.printer({ paper });
-  // the printer adapter reads the status on its idle poll (10 s): touch meanwhile, or the session ends
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    const status = await ctx.probe.call<{ id: string; state: string }[]>('devices.status', {});
-    const printer = status.ok ? status.value.find((d) => d.id === 'printer') : undefined;
-    if (printer && (paper === 'out' ? printer.state !== 'online' : printer.state === 'online')) return;
-    await ctx.kiosk.keepAlive();
-    await ctx.kiosk.touch();
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the core did not report the printer ${paper === 'out' ? 'out of paper' : 'back'} within 15 s`);
+  await coreSent(ctx, since, (e) => e.type === 'device.status' && e.devices.some((d) => d.id === 'printer' && (paper === 'out' ? d.state !== 'online' : d.state === 'online')));
+};
+
+/**
+ * The next call of `method` answers the model's failure (`xstate.error.actor.*`'s error)
+ * instead of running: an API fault through sim control (main/browser-host/api-faults.ts).
+ */
+const injectFault = async (ctx: DriverCtx, method: KioskMethod, failure: EventObject) => {
+  const error = ev(failure).error as { kind: ErrorKind; retryable?: boolean };
+  await ctx.kiosk.sim.apiFault({ method, kind: error.kind, ...(error.retryable !== undefined ? { retryable: error.retryable } : {}) });
+};
+
+/** The fault injected for `method` was answered (no call of it is pending a fault any more). */
+const faultSpent = async (ctx: DriverCtx, method: KioskMethod) => {
+  await expect.poll(async () => (await ctx.kiosk.sim.apiFaults()).some((f) => f.method === method), { timeout: 5000 }).toBe(false);
 };
 
 // ---------------------------------------------------------------- guide
@@ -132,6 +139,8 @@ export const trackDriver: Driver = {
   // (the walk's reset to home clears the city's faults)
   prepare: async (next, entering, ctx) => {
     if (entering.matches('checking') && next.type === 'core.readerRead') await ctx.kiosk.city.faults({ routes: { '*': { rate: 1, kinds: ['hang'] } } });
+    // a lookup that fails for another reason than an unknown code: the core's answer is a fault
+    if (entering.matches('checking') && isError(next) && (ev(next).error as { kind: string }).kind !== 'DossierNotFound') await injectFault(ctx, 'dossier.track', next);
   },
   act: async (event, before, ctx) => {
     const e = ev(event);
@@ -172,6 +181,10 @@ export const ratingDriver: Driver = {
     if (s.status === 'done') return null;
     for (const state of ['choosing', 'sending', 'failed', 'thanks']) if (s.matches(state)) return { screen: ratingScreen(s), state };
     return null;
+  },
+  // a rating the core could not keep: an injected fault answers the send
+  prepare: async (next, entering, ctx) => {
+    if (entering.matches('sending') && isError(next)) await injectFault(ctx, 'rating.submit', next);
   },
   act: async (event, _before, ctx) => {
     const e = ev(event);
@@ -237,6 +250,8 @@ export const rateDriver: Driver = {
         return present(ctx, event);
     }
     if (event.type.startsWith('xstate.after.')) return;
+    // the statistics mark the flow made on its way in was refused (a fault injected before): nothing shows
+    if (event.type === 'xstate.error.actor.0.rate') return faultSpent(ctx, 'session.step');
     if (isDone(event, 'rating')) {
       const rated = (ev(event).output as { rated: boolean }).rated;
       return ctx.runner.runChild({ name: 'rate', snapshot: before }, 'rating', ratingGoal(rated));
@@ -263,6 +278,10 @@ export const receiptDriver: Driver = {
   },
   act: async (event, _before, ctx) => {
     switch (event.type) {
+      // paper loaded while the failure shows: the core pushes the status, the screen says so
+      case 'core.deviceStatus':
+        await setPrinter(ctx, 'ok');
+        return expect(screen(ctx).getByTestId('printer-ready')).toBeVisible();
       case 'receipt.reprint':
         return tap(button(ctx, tr('receipt.reprint')));
       case 'receipt.rate':
@@ -315,6 +334,8 @@ export const scanDriver: Driver = {
   },
   // what the scanner does next: a full feeder, one sheet short, none, or busy elsewhere
   prepare: async (next, entering, ctx) => {
+    // a page the core could not remove: an injected fault answers scan.removePage
+    if (entering.matches('removing') && isError(next)) await injectFault(ctx, 'scan.removePage', next);
     if (!entering.matches('scanning')) return;
     const c = ctxOf<ScanCtx>(entering);
     const ask = c.request?.kind === 'scan' ? c.request : { source: c.source, maxPages: undefined };
@@ -394,11 +415,18 @@ export const submitDriver: Driver = {
       const out = (ev(next).output as { state: string }[]).some((d) => d.state !== 'online');
       await setPrinter(ctx, out ? 'out' : 'ok');
     }
+    // devices.status refused: the flow goes by the statuses it has (the printer's paper in)
+    if (entering.matches({ draft: { checkingDevices: 'loading' } }) && isError(next)) {
+      await setPrinter(ctx, 'ok');
+      await injectFault(ctx, 'devices.status', next);
+    }
+    if (entering.matches({ draft: { identifying: 'checkingManual' } }) && isError(next)) await injectFault(ctx, 'identity.fromManual', next);
+    const sendingFails = entering.matches({ draft: { submitting: 'sending' } }) && isError(next);
     // a dossier that the core refuses: the session is gone under the resident (as after a core restart)
-    if (entering.matches({ draft: { submitting: 'sending' } }) && isError(next)) {
+    if (sendingFails && (ev(next).error as { kind: string }).kind === 'SessionNotFound') {
       const taken = await ctx.probe.call<{ sessionId: string }>('session.start', { locale: 'vi' });
       if (taken.ok) await ctx.probe.call('session.end', { sessionId: taken.value.sessionId, reason: 'cancelled' });
-    }
+    } else if (sendingFails) await injectFault(ctx, 'dossier.submit', next);
     if (entering.matches({ draft: { submitting: 'sending' } }) && isDone(next)) await ctx.kiosk.sim.printer({ paper: ctx.runner.nextPrint === 'fail' ? 'out' : 'ok' });
   },
   act: async (event, before, ctx, after) => {

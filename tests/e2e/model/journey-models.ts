@@ -104,8 +104,10 @@ export const pages = (from: number, count: number): PageView[] => Array.from({ l
 export const trackResult = (code: string): TrackResult =>
   ({ localCode: code, officialCode: null, procedureCode: submitProcedure, localState: 'submitted', city: null, cityReachable: true, lastCheckedAt: null }) as unknown as TrackResult;
 
-/** A KioskError as the actors reject with it. */
-export const kioskFailure = (kind: string) => ({ kind, message: `${kind} (model)` });
+/** A KioskError as the actors reject with it (`retryable` as the core, or an injected fault, says). */
+export const kioskFailure = (kind: string, retryable?: boolean) => ({ kind, message: `${kind} (model)`, ...(retryable !== undefined ? { retryable } : {}) });
+/** A failure the core answers only through an injected fault (drivers.ts: `/__sim/api-faults`), worth a retry. */
+export const passingFault = (kind = 'Internal') => kioskFailure(kind, true);
 
 export const flowInput = (site: SiteData, handed: Partial<Pick<FlowInput, 'procedureCode' | 'code' | 'operator'>> = {}): FlowInput => ({
   sessionId: site.sessionId,
@@ -169,9 +171,10 @@ export const helpModel = (site: SiteData, handed: string | null = null): WalkMod
 
 const codeKind = (site: SiteData, code: string | null): string => (code === null || code === '' ? '' : code === site.knownCode ? 'known' : 'unknown');
 
-export const trackModel = (site: SiteData): WalkModel => ({
+/** `handed`: a code the root hands over (a receipt shown to the reader on the home screen). */
+export const trackModel = (site: SiteData, handed: string | null = null): WalkModel => ({
   machine: trackMachine,
-  input: flowInput(site),
+  input: flowInput(site, { code: handed }),
   serialize: (s) => {
     const c = ctx<{ code: string; checkedCode: string | null; hint: string | null; result: unknown; error: unknown }>(s);
     return key(s, [codeKind(site, c.code), codeKind(site, c.checkedCode), c.hint]);
@@ -187,14 +190,14 @@ export const trackModel = (site: SiteData): WalkModel => ({
         { type: 'track.back' },
         ...reads,
       ];
-    // a lookup that the city makes slow: a receipt shown meanwhile is ignored
+    // a lookup that the city makes slow: a receipt shown meanwhile is ignored; one that fails
     if (m(s, 'checking'))
       return c.checkedCode === site.knownCode
-        ? [doneEvent(trackMachine, 'track.checking', trackResult(site.knownCode)), readCode(site, site.knownCode)]
+        ? [doneEvent(trackMachine, 'track.checking', trackResult(site.knownCode)), readCode(site, site.knownCode), errorEvent(trackMachine, 'track.checking', passingFault())]
         : [errorEvent(trackMachine, 'track.checking', kioskFailure('DossierNotFound'))];
     if (m(s, 'result')) return [{ type: 'track.rate' }, { type: 'track.another' }, { type: 'track.home' }, ...reads];
-    // notFound has no Back button: Edit and Home only
-    if (m(s, 'notFound')) return [{ type: 'track.edit' }, { type: 'track.home' }, ...reads];
+    if (m(s, 'notFound')) return [{ type: 'track.edit' }, { type: 'track.back' }, { type: 'track.home' }, ...reads];
+    if (m(s, 'failed')) return [{ type: 'track.retry' }, { type: 'track.edit' }, { type: 'track.back' }, { type: 'track.home' }];
     return [];
   },
   cost: (e) => (e.type === 'core.readerRead' ? 2 : 1),
@@ -217,7 +220,10 @@ export const ratingModel = (site: SiteData, code: string, showThanks: boolean, d
         ...(c.comment === '' ? [{ type: 'rating.comment', text: 'Nhanh gọn' }] : []),
         { type: 'rating.skip' },
       ];
-    if (m(s, 'sending')) return [doneEvent(ratingMachine, 'rating.sending', { kept: true })];
+    if (m(s, 'sending')) return [doneEvent(ratingMachine, 'rating.sending', { kept: true }), errorEvent(ratingMachine, 'rating.sending', passingFault())];
+    // not sent: send again, change the level or the comment, or leave it
+    if (m(s, 'failed'))
+      return [{ type: 'rating.retry' }, { type: 'rating.choose', level: 2 }, { type: 'rating.comment', text: 'Cán bộ nhiệt tình' }, { type: 'rating.skip' }];
     if (m(s, 'thanks')) return [{ type: 'rating.continue' }, ...(delays ? [{ type: 'xstate.after.thanks.rating.thanks' }] : [])];
     return [];
   },
@@ -298,8 +304,8 @@ export const scanModel = (input: ScanStepInput): WalkModel => ({
         ...(!c.component.required && c.pages.length === 0 ? [{ type: 'scan.skip' }] : []),
         { type: 'scan.back' },
       ];
-    // the retake prompt offers Cancel and Scan, no Back
-    if (m(s, 'placing')) return [{ type: 'scan.start' }, { type: 'scan.dismiss' }];
+    // the retake prompt: Back, Cancel and Scan
+    if (m(s, 'placing')) return [{ type: 'scan.start' }, { type: 'scan.dismiss' }, { type: 'scan.back' }];
     if (m(s, 'scanning')) {
       const feeder = c.request?.kind === 'scan' && c.request.source === 'feeder' && c.request.replaceIndex === undefined;
       const batch = c.request?.kind === 'scan' ? (c.request.maxPages ?? 1) : 1;
@@ -317,7 +323,10 @@ export const scanModel = (input: ScanStepInput): WalkModel => ({
       ];
     }
     if (m(s, 'removing'))
-      return [doneEvent(scanMachine, 'scan.removing', { componentId: c.component.id, pages: pages(1, Math.max(0, c.pages.length - 1)), feederEmpty: false })];
+      return [
+        doneEvent(scanMachine, 'scan.removing', { componentId: c.component.id, pages: pages(1, Math.max(0, c.pages.length - 1)), feederEmpty: false }),
+        errorEvent(scanMachine, 'scan.removing', passingFault()),
+      ];
     if (m(s, 'failed'))
       return [
         ...(c.request !== null ? [{ type: 'scan.retry' }] : []),
@@ -335,10 +344,16 @@ export const scanModel = (input: ScanStepInput): WalkModel => ({
 export const receiptModel = (input: ReceiptStepInput): WalkModel => ({
   machine: receiptMachine,
   input,
-  serialize: (s) => key(s, [ctx<{ error: unknown }>(s).error !== null, ctx<{ next: string | null }>(s).next]),
+  serialize: (s) => {
+    const c = ctx<{ error: unknown; next: string | null; printerReady: boolean }>(s);
+    return key(s, [c.error !== null, c.next, c.printerReady]);
+  },
   events: (s) => {
     if (m(s, 'printing')) return [doneEvent(receiptMachine, 'receipt.printing', { printed: true }), errorEvent(receiptMachine, 'receipt.printing', kioskFailure('PaperOut'))];
-    if (m(s, 'printed') || m(s, 'failed')) return [{ type: 'receipt.reprint' }, { type: 'receipt.rate' }, { type: 'receipt.finish' }];
+    const actions = [{ type: 'receipt.reprint' }, { type: 'receipt.rate' }, { type: 'receipt.finish' }];
+    // paper loaded again while the failure shows: the screen says the printer is ready
+    if (m(s, 'failed')) return [...(ctx<{ printerReady: boolean }>(s).printerReady ? [] : [{ type: 'core.deviceStatus', devices: devicesOnline }]), ...actions];
+    if (m(s, 'printed')) return actions;
     return [];
   },
 });
@@ -374,7 +389,7 @@ export const submitModel = (site: SiteData, opts: { handed?: string | null; oper
         c.consent.givenAt !== null,
         c.editing,
         c.confirmingCancel,
-        m(s, { draft: 'submitting' }) || m(s, { draft: 'review' }) ? c.submitError !== null : null,
+        m(s, { draft: 'submitting' }) || m(s, { draft: 'review' }) ? (c.submitError?.kind ?? null) : null,
         m(s, 'done') ? c.outcome : null,
         m(s, { draft: 'checkingDevices' }) ? c.devices.every((d) => d.state === 'online') : null,
       ]);
@@ -392,11 +407,18 @@ export const submitModel = (site: SiteData, opts: { handed?: string | null; oper
       if (m(s, { draft: { checkingDevices: 'loading' } }))
         return [
           doneEvent(submitMachine, 'submit.draft.checkingDevices.loading', devicesOnline),
-          ...(c.input.operator === null && c.identity === null ? [doneEvent(submitMachine, 'submit.draft.checkingDevices.loading', devicesPrinterOut)] : []),
+          ...(c.input.operator === null && c.identity === null
+            ? [
+                doneEvent(submitMachine, 'submit.draft.checkingDevices.loading', devicesPrinterOut),
+                // devices.status refused: the flow goes on with the statuses it was handed (all online)
+                errorEvent(submitMachine, 'submit.draft.checkingDevices.loading', passingFault()),
+              ]
+            : []),
         ];
       if (m(s, { draft: { checkingDevices: 'refused' } }))
         return [
           { type: 'core.deviceStatus', devices: devicesOnline },
+          { type: 'submit.back' },
           { type: 'submit.otherProcedure' },
           { type: 'submit.home' },
           { type: 'submit.elsewhere', choice: 'guide' },
@@ -422,8 +444,14 @@ export const submitModel = (site: SiteData, opts: { handed?: string | null; oper
           ...(manualCount(c) === 0 ? [{ type: 'submit.back' }] : []),
         ];
       }
+      // the core refuses a card the screen let through only when it fails itself: said, and Continue tries again
       if (m(s, { draft: { identifying: 'checkingManual' } }))
-        return manualValid(c.manual, site.today) ? [doneEvent(submitMachine, 'submit.draft.identifying.checkingManual', { ...sampleIdentity, source: 'manual' })] : [];
+        return manualValid(c.manual, site.today)
+          ? [
+              ...(c.idProblem === null ? [errorEvent(submitMachine, 'submit.draft.identifying.checkingManual', passingFault())] : []),
+              doneEvent(submitMachine, 'submit.draft.identifying.checkingManual', { ...sampleIdentity, source: 'manual' }),
+            ]
+          : [];
       if (m(s, { draft: 'form' })) {
         if (editing) return [{ type: 'submit.next' }, { type: 'submit.back' }];
         const next = formValues.find(([kind, id]) => (kind === 'contact' ? c.contact.phone === '' : (c.form[id] ?? '') === ''));
@@ -473,11 +501,13 @@ export const submitModel = (site: SiteData, opts: { handed?: string | null; oper
       if (m(s, { draft: { submitting: 'sending' } }))
         return [
           doneEvent(submitMachine, 'submit.draft.submitting.sending', submitReceipt(site)),
+          // the outbox could not keep it this time (an injected fault): Retry
+          errorEvent(submitMachine, 'submit.draft.submitting.sending', passingFault('OutboxIo')),
           // the core lost the session under the resident (drivers: ended through the side door)
           errorEvent(submitMachine, 'submit.draft.submitting.sending', kioskFailure('SessionNotFound')),
         ];
       // after SessionNotFound the screen offers Back to review and Cancel, no Retry
-      if (m(s, { draft: { submitting: 'failed' } })) return [{ type: 'submit.back' }];
+      if (m(s, { draft: { submitting: 'failed' } })) return [...(c.submitError?.kind === 'SessionNotFound' ? [] : [{ type: 'submit.retry' }]), { type: 'submit.back' }];
       if (m(s, 'receipt')) return [doneEvent(submitMachine, 'submit.receipt', { next: 'rate' }), doneEvent(submitMachine, 'submit.receipt', { next: 'end' })];
       if (m(s, 'rating')) return [doneEvent(submitMachine, 'submit.rating', { rated: true }), doneEvent(submitMachine, 'submit.rating', { rated: false })];
       return [];

@@ -58,10 +58,13 @@ describe('journey models', () => {
   });
 
   it('track, rate and rating', () => {
-    const t = trackModel(site);
-    const tp = planPaths(t);
-    replays(t, tp);
-    console.log('track', summary('track', [tp]));
+    const t = [trackModel(site), trackModel(site, site.knownCode)];
+    const tp = t.map((m) => planPaths(m));
+    t.forEach((m, i) => replays(m, tp[i] as Plan));
+    const ts = summary('track', tp);
+    console.log('track', ts);
+    // a code handed by the root (a receipt on the home screen) is the only way to track.start|always
+    expect(ts.missing).toEqual([]);
     const r = [rateModel(site, null, true), rateModel(site, site.knownCode, true)];
     const rp = r.map((m) => planPaths(m));
     console.log('rate', summary('rate', rp));

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, setup, type AnyActorRef, SimulatedClock, waitFor, type SnapshotFrom } from 'xstate';
+import { createActor, fromPromise, setup, type ActorRefFrom, type AnyActorRef, SimulatedClock, waitFor, type SnapshotFrom } from 'xstate';
+import { kioskError } from '../../../common/errors.js';
+import { err, ok } from '../../../common/result.js';
+import type { ScanStepOutput } from '../../../renderer/flows/step-types.js';
+import { submitActors } from '../../../renderer/flows/submit/submit-actors.js';
+import { submitMachine } from '../../../renderer/flows/submit/submit-machine.js';
+import type { trackMachine } from '../../../renderer/flows/track/track-machine.js';
+import { devicesUp, identity, page } from '../flows/submit/submit-fixtures.js';
 import type { FlowInput, FlowOutput } from '../../../renderer/flows/flow-types.js';
 import { testCatalog } from './test-catalog.js';
 import { createKioskClient } from '../../../common/kiosk-api/client.js';
@@ -165,11 +172,91 @@ describe('root machine: home', () => {
     const got: string[] = [];
     const { actor, core } = await bootWithFlows({ track: { next: 'home' } }, [], got);
     const sessionId = actor.getSnapshot().context.session?.info.sessionId ?? '';
-    core.emit({ type: 'reader.read', sessionId, read: { kind: 'trackingCode', code: 'KT01-260105-0001' } });
+    // a card shown on the home screen starts nothing (no flow asked for it)
+    core.emit({ type: 'reader.read', sessionId, read: { kind: 'identity', identity } });
     expect(got).toEqual([]);
+    expect(actor.getSnapshot().matches({ session: 'home' })).toBe(true);
     actor.send({ type: 'user.choose', choice: 'track' });
     core.emit({ type: 'reader.read', sessionId, read: { kind: 'trackingCode', code: 'KT01-260105-0001' } });
     expect(got).toEqual(['core.readerRead']);
+  });
+
+  it('a receipt shown on the home screen opens Track with its code handed over', async () => {
+    const seen: FlowInput[] = [];
+    const { actor, core, until } = await bootWithFlows({ track: { next: 'home' } }, seen);
+    const sessionId = actor.getSnapshot().context.session?.info.sessionId ?? '';
+    // another session's read, or a QR that is no code, does nothing
+    core.emit({ type: 'reader.read', sessionId: 'someone-else-entirely', read: { kind: 'trackingCode', code: 'KT01-260105-0001' } });
+    core.emit({ type: 'reader.read', sessionId, read: { kind: 'trackingCode', code: 'https://example.vn/?q=1' } });
+    core.emit({ type: 'reader.read', sessionId, read: { kind: 'invalid', field: 'payload', rule: 'unreadable' } });
+    expect(actor.getSnapshot().matches({ session: 'home' })).toBe(true);
+    expect(seen).toEqual([]);
+
+    core.emit({ type: 'reader.read', sessionId, read: { kind: 'trackingCode', code: 'KT01-260105-0001' } });
+    expect(actor.getSnapshot().matches({ session: { flow: 'track' } })).toBe(true);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ sessionId, code: 'KT01-260105-0001', procedureCode: null });
+    // the handed code goes with the flow
+    finish(actor, 'track');
+    await until((s) => s.matches({ session: 'home' }));
+    expect(actor.getSnapshot().context.session?.handover).toEqual({ procedureCode: null, code: null });
+  });
+
+  it('the real Track flow looks a code read on the home screen up at once', async () => {
+    const core = new FakeCore();
+    core.extra['dossier.track'] = async () => err(kioskError('DossierNotFound', 'no such dossier'));
+    const { actor } = await bootToHome(core);
+    const sessionId = actor.getSnapshot().context.session?.info.sessionId ?? '';
+    core.emit({ type: 'reader.read', sessionId, read: { kind: 'trackingCode', code: 'kt01-260105-0001' } });
+    const track = () => actor.getSnapshot().children.track as ActorRefFrom<typeof trackMachine> | undefined;
+    await waitFor(track() as ActorRefFrom<typeof trackMachine>, (s) => s.matches('notFound'), { timeout: 2000 });
+    expect(core.callsOf('dossier.track')).toEqual([{ sessionId, code: 'KT01-260105-0001' }]);
+  });
+
+  it('a receipt step that throws brings the resident back home, not to a stuck screen', async () => {
+    const core = new FakeCore();
+    core.extra['devices.status'] = async () => ok(devicesUp);
+    core.extra['dossier.submit'] = async () => ok({ localCode: 'KT01-260105-0001', submittedAt: '2026-01-05T02:10:00.000Z', appointmentDate: null, trackingQr: 'KT01-260105-0001' });
+    const client = createKioskClient(core);
+    // the scan step stands in finished (its own tests cover it); the receipt step is broken
+    const scanned = setup({ types: { output: {} as ScanStepOutput } }).createMachine({
+      initial: 'done',
+      states: { done: { type: 'final' } },
+      output: () => ({ result: 'done' as const, pages: [page(1)] }),
+    });
+    const broken = fromPromise<never>(async () => {
+      throw new Error('a defect in the receipt step');
+    });
+    const submitFlow = submitMachine.provide({ actors: { ...submitActors(client), scanStep: scanned as never, receiptStep: broken as never } });
+    const actor = createActor(rootMachine.provide({ actors: { ...rootActors(client, core), submitFlow } }));
+    actor.start();
+    const until = (predicate: (s: Snapshot) => boolean) => waitFor(actor, predicate, { timeout: 2000 });
+    await until((s) => s.matches('attract'));
+    actor.send({ type: 'user.touch' });
+    await until((s) => s.matches({ session: 'home' }));
+    const sessionId = actor.getSnapshot().context.session?.info.sessionId ?? '';
+
+    actor.send({ type: 'user.choose', choice: 'submit' });
+    const submit = actor.getSnapshot().children.submit as ActorRefFrom<typeof submitMachine>;
+    const at = (value: Parameters<SnapshotFrom<typeof submitMachine>['matches']>[0]) => waitFor(submit, (s) => s.matches(value), { timeout: 2000 });
+    submit.send({ type: 'submit.pickProcedure', code: '1.000894' });
+    await at({ draft: { identifying: 'waiting' } });
+    core.emit({ type: 'reader.read', sessionId, read: { kind: 'identity', identity } });
+    await at({ draft: 'form' });
+    submit.send({ type: 'submit.contactField', field: 'phone', value: '0912345678' });
+    submit.send({ type: 'submit.next' });
+    await at({ draft: 'delivery' });
+    submit.send({ type: 'submit.deliveryMethod', method: 'counter' });
+    submit.send({ type: 'submit.next' });
+    submit.send({ type: 'submit.consentToggle', purpose: 'giai-quyet-ho-so' });
+    submit.send({ type: 'submit.consentGive', at: '2026-01-05T02:09:00.000Z' });
+    await at({ draft: 'review' });
+    submit.send({ type: 'submit.confirm' });
+
+    await until((s) => s.matches({ session: 'home' }));
+    expect(core.callsOf('dossier.submit')).toHaveLength(1);
+    expect(actor.getSnapshot().context.session).toMatchObject({ choice: null, handover: { procedureCode: null, code: null } });
+    expect(actor.getSnapshot().children.submit).toBeUndefined();
   });
 
   it('switches language vi → en → vi, and ignores a language the site does not offer', async () => {

@@ -1,5 +1,5 @@
 import { devicesDown } from '../submit-model.js';
-import { StepFrame } from './StepFrame.js';
+import { BackButton, StepFrame } from './StepFrame.js';
 import type { StepProps } from './step-props.js';
 
 /**
@@ -26,6 +26,7 @@ export function DevicesScreen({ c, act, tr, locale, checking }: StepProps & { ch
       lead={tr('submit.devices.lead')}
       actions={
         <>
+          <BackButton act={act} tr={tr} />
           <button type="button" className="button button--secondary" data-action="otherProcedure" onClick={() => act({ type: 'submit.otherProcedure' })}>
             {tr('submit.devices.otherProcedure')}
           </button>

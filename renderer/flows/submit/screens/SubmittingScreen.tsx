@@ -1,11 +1,13 @@
 import { errorMessageKey } from '../../../i18n/index.js';
+import { mayRetry } from '../../../machines/kiosk-failure.js';
 import { CancelButton, StepFrame } from './StepFrame.js';
 import type { StepProps } from './step-props.js';
 
 /** Keeping the dossier in the kiosk's outbox: quick, local, never waits on the network. */
 export function SubmittingScreen({ c, act, tr, locale, failed }: StepProps & { failed: boolean }) {
   const error = failed ? c.submitError : null;
-  const canRetry = error?.kind !== 'SessionNotFound';
+  // a lost session cannot be retried into; a passing fault (the disk, a busy outbox) can
+  const canRetry = mayRetry(error);
   const hotline = c.input.config.hotline;
   return (
     <StepFrame

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, SimulatedClock, waitFor, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import { createKioskClient } from '../../../../common/kiosk-api/client.js';
 import type { JourneyStep, TrackResult } from '../../../../common/kiosk-api/journey-contract.js';
+import { kioskError } from '../../../../common/errors.js';
 import { err, ok } from '../../../../common/result.js';
 import type { FlowInput } from '../../../../renderer/flows/flow-types.js';
 import { rateActors } from '../../../../renderer/flows/rate/rate-actors.js';
@@ -193,6 +194,45 @@ describe('rate flow: real actors over the KioskApi', () => {
       { sessionId, code: known },
     ]);
     expect(core.callsOf('rating.submit')).toEqual([{ sessionId, code: known, level: 3 }]);
+  });
+
+  it('a step mark the core refuses is taken as an error and dropped: the resident goes on', async () => {
+    const core = new FakeCore();
+    core.extra['session.step'] = async () => err(kioskError('Internal', 'statistics database busy'));
+    const errors: string[] = [];
+    const actor = createActor(rateMachine.provide({ actors: rateActors(createKioskClient(core)) }), {
+      input: flowInput(),
+      inspect: (e) => {
+        if (e.type === '@xstate.event' && e.event.type.startsWith('xstate.error.actor.') && e.actorRef === actor) errors.push(e.event.type);
+      },
+    });
+    actor.start();
+    await waitFor(actor, () => errors.length > 0, { timeout: 1000 });
+    expect(errors).toEqual(['xstate.error.actor.0.rate']);
+    expect(actor.getSnapshot().status).toBe('active');
+    expect(actor.getSnapshot().value).toBe('entering');
+  });
+
+  it('a rating step that throws is not swallowed: the error goes up to the root (which goes home)', async () => {
+    const core = new FakeRatings();
+    const actor = createActor(
+      rateMachine.provide({
+        actors: {
+          trackDossier: fromPromise<TrackResult, TrackDossierInput>(({ input }) => core.track(input)),
+          markStep: fromPromise<void, { sessionId: string; step: JourneyStep }>(async () => undefined),
+          ratingStep: fromPromise<never>(async () => {
+            throw new Error('a defect in the rating step');
+          }) as never,
+        },
+      }),
+      { input: flowInput() },
+    );
+    const failed = new Promise<unknown>((resolve) => actor.subscribe({ error: resolve }));
+    actor.start();
+    typeCode(actor, known);
+    actor.send({ type: 'rate.check' });
+    expect(await failed).toEqual(new Error('a defect in the rating step'));
+    expect(actor.getSnapshot().status).toBe('error');
   });
 
   it('a failed step mark never stops the resident', async () => {

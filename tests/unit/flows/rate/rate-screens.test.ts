@@ -2,11 +2,12 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor, type ActorRefFrom } from 'xstate';
+import { kioskError } from '../../../../common/errors.js';
 import type { JourneyStep, TrackResult } from '../../../../common/kiosk-api/journey-contract.js';
 import { RateFlow } from '../../../../renderer/flows/rate/RateFlow.js';
 import { rateMachine, type TrackDossierInput } from '../../../../renderer/flows/rate/rate-machine.js';
 import { RatingStep } from '../../../../renderer/flows/rate/RatingStep.js';
-import { ratingMachine } from '../../../../renderer/flows/rate/rating-machine.js';
+import { ratingMachine, type SubmitRatingInput } from '../../../../renderer/flows/rate/rating-machine.js';
 import { t, type MessageKey, type MessageParams } from '../../../../renderer/i18n/index.js';
 import { initialContext } from '../../../../renderer/machines/root-machine.js';
 import { FakeRatings, flowInput, sessionId } from './rate-fixture.js';
@@ -109,5 +110,26 @@ describe('rating step screen', () => {
     expect(page).toContain(t('vi', 'rating.failed'));
     expect(page).toContain(t('vi', 'error.TransportClosed'));
     expect(page).toContain(`>${t('vi', 'rating.retry')}</button>`);
+  });
+
+  it('offers Skip, not Retry, when the core says sending again will not help', async () => {
+    const actor = createActor(
+      ratingMachine.provide({
+        actors: {
+          submitRating: fromPromise<{ kept: true }, SubmitRatingInput>(async () => {
+            throw kioskError('Internal', 'refused for good', { retryable: false });
+          }),
+        },
+      }),
+      { input: { sessionId, code: 'KT01-260105-0007' } },
+    );
+    actor.start();
+    actor.send({ type: 'rating.choose', level: 3 });
+    actor.send({ type: 'rating.send' });
+    await waitFor(actor, (s) => s.matches('failed'), { timeout: 1000 });
+    const page = renderToStaticMarkup(createElement(RatingStep, { actor, ...props() }));
+    expect(page).toContain(t('vi', 'error.Internal'));
+    expect(page).not.toContain(`>${t('vi', 'rating.retry')}</button>`);
+    expect(page).toContain(`>${t('vi', 'rating.skip')}</button>`);
   });
 });

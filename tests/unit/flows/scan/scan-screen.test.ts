@@ -95,11 +95,36 @@ describe('scan step screen', () => {
     },
   );
 
-  it('asks the resident to place the page before a retake', async () => {
+  it('asks the resident to place the page before a retake, and lets them cancel it or go back', async () => {
     const { actor, render } = await scanned([{}, {}]);
     actor.send({ type: 'scan.retake', index: 2 });
     const html = render();
     expect(html).toContain('data-state="placing"');
     expect(html).toContain(t('vi', 'scan.retake.hint', { index: 2 }));
+    expect(html).toContain(`>${t('vi', 'scan.cancel')}</button>`);
+    expect(html).toContain(`>${t('vi', 'common.back')}</button>`);
+    expect(render('en')).toContain(`>${t('en', 'common.back')}</button>`);
+  });
+
+  it('says a page could not be removed, and offers to try the removal again', async () => {
+    const { actor, scanner, render } = await scanned([{}, {}]);
+    scanner.faults.push('Internal');
+    actor.send({ type: 'scan.remove', index: 2 });
+    await waitFor(actor, (s) => s.matches('failed'), { timeout: 1000 });
+    const html = render();
+    expect(html).toContain(t('vi', 'scan.error.removeTitle'));
+    expect(html).toContain(t('vi', 'error.Internal'));
+    expect(html).toContain(`>${t('vi', 'scan.retry')}</button>`);
+  });
+
+  it('offers no Try again when the session is gone', async () => {
+    const { actor, scanner, render } = setUp();
+    scanner.faults.push('SessionNotFound');
+    actor.send({ type: 'scan.start' });
+    await waitFor(actor, (s) => s.matches('failed'), { timeout: 1000 });
+    const html = render();
+    expect(html).toContain(t('vi', 'error.SessionNotFound'));
+    expect(html).not.toContain(`>${t('vi', 'scan.retry')}</button>`);
+    expect(html).toContain(`>${t('vi', 'common.back')}</button>`);
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createActor, fromCallback, fromPromise, waitFor, type AnyActorRef, type SnapshotFrom } from 'xstate';
+import { createActor, fromCallback, fromPromise, waitFor, type AnyActorLogic, type AnyActorRef, type SnapshotFrom } from 'xstate';
 import { validateManualIdentity } from '../../../../common/cccd/manual-identity.js';
 import type { CitizenIdentity } from '../../../../common/domain/citizen-identity.js';
 import type { DeviceStatus } from '../../../../common/domain/device-status.js';
 import { kioskError, type KioskError } from '../../../../common/errors.js';
 import type { JourneyStep, ManualIdentity } from '../../../../common/kiosk-api/journey-contract.js';
 import type { FlowInput } from '../../../../renderer/flows/flow-types.js';
+import { receiptMachine } from '../../../../renderer/flows/receipt/receipt-machine.js';
 import { submitMachine, type StepMark, type SubmitArgs, type SubmitEvent, type SubmitReceipt } from '../../../../renderer/flows/submit/submit-machine.js';
 import {
   copyOfExtract,
@@ -40,8 +41,8 @@ interface Fakes {
   log: StepLog;
 }
 
-/** The flow with fake KioskApi actors (they behave like the core would) and stub step machines. */
-const start = (input: FlowInput = flowInput()) => {
+/** The flow with fake KioskApi actors (they behave like the core would) and stub step machines (or real ones given). */
+const start = (input: FlowInput = flowInput(), steps: { receiptStep?: AnyActorLogic } = {}) => {
   const f: Fakes = { devices: null, steps: [], qrPayloads: [], manualFields: [], submitted: [], submitFailures: [], log: stepLog() };
   const machine = submitMachine.provide({
     actors: {
@@ -66,7 +67,7 @@ const start = (input: FlowInput = flowInput()) => {
       }),
       // stand-ins for the step machines (their own tests cover them); only the interface matters here
       scanStep: stubScan(f.log) as never,
-      receiptStep: stubReceipt(f.log) as never,
+      receiptStep: (steps.receiptStep ?? stubReceipt(f.log)) as never,
       ratingStep: stubRating(f.log) as never,
     },
   });
@@ -654,9 +655,60 @@ describe('submit flow: submitting', () => {
     const k = await toReview();
     k.send({ type: 'submit.confirm' });
     expect(k.snap().matches({ draft: { submitting: 'sending' } })).toBe(true);
+    expect(k.snap().can({ type: 'submit.cancel' })).toBe(false);
     k.send({ type: 'submit.cancel' });
     expect(k.snap().context.confirmingCancel).toBe(false);
     await k.until((s) => s.matches('receipt'));
+  });
+
+  it('can be cancelled from the failure screen: nothing was kept', async () => {
+    const k = await toReview();
+    k.f.submitFailures.push(kioskError('OutboxIo', 'write failed', { retryable: true }));
+    k.send({ type: 'submit.confirm' });
+    await k.until((s) => s.matches({ draft: { submitting: 'failed' } }));
+    k.send({ type: 'submit.cancel' });
+    expect(k.snap().context.confirmingCancel).toBe(true);
+    k.send({ type: 'submit.cancelConfirm' });
+    expect(k.snap().output).toEqual({ next: 'home' });
+  });
+});
+
+describe('submit flow: the receipt step', () => {
+  /** the real receipt step, its print failing with PaperOut */
+  const paperOut = receiptMachine.provide({
+    actors: {
+      printReceipt: fromPromise<{ printed: true }, { sessionId: string; localCode: string }>(async () => {
+        throw kioskError('PaperOut', 'no paper');
+      }),
+    },
+  });
+
+  it('hears the device statuses while the print failed, and says when the printer is ready again', async () => {
+    const k = start(flowInput(), { receiptStep: paperOut });
+    await toReview(k);
+    k.send({ type: 'submit.confirm' });
+    await k.until((s) => s.matches('receipt'));
+    const receiptStep = () => k.child('receipt')?.getSnapshot() as SnapshotFrom<typeof receiptMachine>;
+    await waitFor(k.child('receipt') as AnyActorRef, (s: SnapshotFrom<typeof receiptMachine>) => s.matches('failed'), { timeout: 2000 });
+    const out = devicesUp.map((d) => (d.id === 'printer' ? { ...d, state: 'userError' as const, media: 'out' as const } : d));
+    k.send({ type: 'core.deviceStatus', devices: out });
+    expect(receiptStep().context.printerReady).toBe(false);
+    expect(k.snap().context.devices).toEqual(out);
+    k.send({ type: 'core.deviceStatus', devices: devicesUp });
+    expect(receiptStep().context.printerReady).toBe(true);
+    expect(k.snap().context.devices).toEqual(devicesUp);
+  });
+
+  it('lets an error of the receipt step go up (the root sends the resident home)', async () => {
+    const broken = fromPromise<never>(async () => {
+      throw new Error('a defect in the receipt step');
+    });
+    const k = start(flowInput(), { receiptStep: broken });
+    await toReview(k);
+    const failed = new Promise<unknown>((resolve) => k.actor.subscribe({ error: resolve }));
+    k.send({ type: 'submit.confirm' });
+    expect(await failed).toEqual(new Error('a defect in the receipt step'));
+    expect(k.snap().status).toBe('error');
   });
 });
 
