@@ -18,7 +18,7 @@ import { submitMachine } from '../flows/submit/submit-machine.js';
 import { trackActors } from '../flows/track/track-actors.js';
 import { trackMachine } from '../flows/track/track-machine.js';
 import { unwrap } from './kiosk-failure.js';
-import type { BootData, CoreEvent, EndSessionInput, Operator, UnlockInput } from './root-types.js';
+import type { ActivityReport, BootData, CoreEvent, EndSessionInput, Operator, UnlockInput } from './root-types.js';
 
 /** A core event as the machine's `core.*` event. */
 export const toCoreEvent = (e: KioskEvent): CoreEvent => {
@@ -58,8 +58,11 @@ export const rootActors = (client: KioskClient, connection: Pick<ConnectionAware
   }),
   startSession: fromPromise<SessionInfo, { locale: Locale }>(async ({ input }) => unwrap(await client.call('session.start', input))),
   // Fire and forget: a lost activity ping only means the warning may show; never an error screen.
-  reportActivity: fromPromise<void, { sessionId: string }>(async ({ input }) => {
-    await client.call('session.activity', input);
+  // Only one answer matters: the core no longer knows the session (it restarted, or ended the
+  // session while this screen missed the event). Any other failure is the next tap's to retry.
+  reportActivity: fromPromise<ActivityReport, { sessionId: string }>(async ({ input }) => {
+    const r = await client.call('session.activity', input);
+    return { sessionId: input.sessionId, lost: !r.ok && r.error.kind === 'SessionNotFound' };
   }),
   // The renderer wipes its memory whatever the core answers.
   endSession: fromPromise<void, EndSessionInput>(async ({ input }) => {

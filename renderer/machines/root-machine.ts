@@ -1,4 +1,4 @@
-import { assign, cancel, enqueueActions, fromCallback, fromPromise, raise, sendTo, setup } from 'xstate';
+import { assign, cancel, enqueueActions, fromCallback, fromPromise, raise, sendTo, setup, type DoneActorEvent } from 'xstate';
 import type { DeviceStatus } from '../../common/domain/device-status.js';
 import type { Locale } from '../../common/domain/locale.js';
 import type { SessionInfo } from '../../common/kiosk-api/contract.js';
@@ -13,7 +13,7 @@ import { submitMachine } from '../flows/submit/submit-machine.js';
 import { isTrackableCode, normaliseScannedCode } from '../flows/track/track-code.js';
 import { trackMachine } from '../flows/track/track-machine.js';
 import { diagnosticsMachine } from '../diagnostics/diagnostics-machine.js';
-import type { BootData, EndSessionInput, HomeChoice, Operator, PadReturn, RootContext, RootEvent, UnlockInput } from './root-types.js';
+import type { ActivityReport, BootData, EndSessionInput, HomeChoice, Operator, PadReturn, RootContext, RootEvent, UnlockInput } from './root-types.js';
 
 // The kiosk's journey from boot to a resident's session and the technician's pad. No React
 // and no I/O here: every call to the core is a named actor, provided by root-actors.ts in the
@@ -83,7 +83,7 @@ export const rootMachine = setup({
   types: {
     context: {} as RootContext,
     events: {} as RootEvent,
-    children: {} as { submit: 'submitFlow'; guide: 'guideFlow'; track: 'trackFlow'; rate: 'rateFlow'; help: 'helpFlow'; diagnostics: 'diagnosticsFlow' },
+    children: {} as { reportActivity: 'reportActivity'; submit: 'submitFlow'; guide: 'guideFlow'; track: 'trackFlow'; rate: 'rateFlow'; help: 'helpFlow'; diagnostics: 'diagnosticsFlow' },
   },
   actors: {
     submitFlow: submitMachine,
@@ -94,7 +94,7 @@ export const rootMachine = setup({
     diagnosticsFlow: diagnosticsMachine,
     loadBoot: fromPromise<BootData>(notProvided('loadBoot')),
     startSession: fromPromise<SessionInfo, { locale: Locale }>(notProvided('startSession')),
-    reportActivity: fromPromise<void, { sessionId: string }>(notProvided('reportActivity')),
+    reportActivity: fromPromise<ActivityReport, { sessionId: string }>(notProvided('reportActivity')),
     endSession: fromPromise<void, EndSessionInput>(notProvided('endSession')),
     unlock: fromPromise<Operator, UnlockInput>(notProvided('unlock')),
     lock: fromPromise<void>(notProvided('lock')),
@@ -108,6 +108,7 @@ export const rootMachine = setup({
   },
   guards: {
     hasSession: ({ context }) => context.session !== null,
+    sessionLost: ({ context }, params: { report: ActivityReport }) => params.report.lost && params.report.sessionId === context.session?.info.sessionId,
     choiceIs: ({ context }, params: { choice: HomeChoice }) => context.session?.choice === params.choice,
     flowSays: (_, params: { out: FlowOutput; next: FlowOutput['next'] }) => params.out.next === params.next,
     unlockedOfficer: (_, params: { operator: Operator }) => params.operator.role === 'officer',
@@ -252,6 +253,13 @@ export const rootMachine = setup({
       { guard: { type: 'timerIs', params: { phase: 'active' } }, actions: 'clearWarning' },
     ],
     'user.activity': { guard: 'hasSession', actions: 'reportActivity' },
+    // the core forgot this session (it restarted, or ended it while this screen missed the
+    // event): nothing the resident does here can work any more, so back to the start, wiped
+    'xstate.done.actor.reportActivity': {
+      guard: { type: 'sessionLost', params: ({ event }: { event: DoneActorEvent<ActivityReport> }) => ({ report: event.output }) },
+      target: '.attract',
+      actions: 'wipeSession',
+    },
     'user.setLocale': { guard: 'localeAvailable', actions: 'setLocale' },
     'user.endAssisted': { target: '.locking' },
   },

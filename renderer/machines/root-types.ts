@@ -96,6 +96,12 @@ export interface BootData {
   devices: DeviceStatus[];
   appInfo: AppInfo;
 }
+/** What a `session.activity` call learnt: whether the core has forgotten the session. */
+export interface ActivityReport {
+  sessionId: string;
+  lost: boolean;
+}
+
 export interface EndSessionInput {
   sessionId: string;
   reason: SessionEndReason;

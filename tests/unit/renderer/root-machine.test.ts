@@ -368,6 +368,23 @@ describe('root machine: idle timeout (the core owns the clock)', () => {
     expect([...types].filter((t) => !before.has(t))).toEqual(['xstate.done.actor.reportActivity']);
   });
 
+  it('a session the core no longer knows (it restarted): back to attract, wiped; other failures change nothing', async () => {
+    const { actor, core, until } = await bootToHome();
+    actor.send({ type: 'user.choose', choice: 'guide' });
+    await until((s) => s.matches({ session: 'flow' }));
+    // a transport hiccup: the next tap retries, the resident stays where they are
+    core.extra['session.activity'] = async () => err(kioskError('TransportClosed', 'socket closed'));
+    actor.send({ type: 'user.activity', at: 1000 });
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(actor.getSnapshot().matches({ session: 'flow' })).toBe(true);
+    // the core restarted: its new life has no such session
+    delete core.extra['session.activity'];
+    core.sessionId = null;
+    actor.send({ type: 'user.activity', at: 1000 + activityThrottleMs });
+    await until((s) => s.matches('attract'));
+    expect(residentFields(actor.getSnapshot().context)).toEqual(residentFields(initialContext()));
+  });
+
   it('sends no activity when there is no session', async () => {
     const { actor, core } = await bootToAttract();
     actor.send({ type: 'user.activity', at: 5000 });
