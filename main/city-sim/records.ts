@@ -1,4 +1,4 @@
-import type { Rating } from '../../common/city/city-contract.js';
+import type { DossierSubmission, Rating } from '../../common/city/city-contract.js';
 import type { Counters } from './counters.js';
 import type { Db } from '../db/sqlite-db.js';
 import { allAttachments, allDossiers, allRatings } from './store.js';
@@ -21,6 +21,10 @@ export interface RecordedDossier {
   kioskId: string;
   officialCode: string | null;
   procedureCode: string;
+  /** how it was submitted: by the resident alone, or with an officer at a one-stop counter */
+  channel: DossierSubmission['channel'];
+  /** the officer who assisted (`kiosk-assisted` only) */
+  assistedBy: string | null;
   /** the kiosk's `submittedAt` (when the resident submitted) */
   submittedAt: string;
   /** when the create was committed here */
@@ -52,12 +56,17 @@ export const readRecords = async (db: Db, counters: Counters): Promise<SimRecord
   const creates = new Map<string, number>();
   for (const d of dossiers) creates.set(`${d.kiosk_id}\n${d.local_code}`, (creates.get(`${d.kiosk_id}\n${d.local_code}`) ?? 0) + 1);
   return {
-    dossiers: dossiers.map((d) => ({
+    dossiers: dossiers.map((d) => {
+      // the stored body was validated against the contract when it was accepted
+      const body = JSON.parse(d.submission_json) as DossierSubmission;
+      return {
       dossierId: d.dossier_id,
       localCode: d.local_code,
       kioskId: d.kiosk_id,
       officialCode: d.official_code,
       procedureCode: d.procedure_code,
+      channel: body.channel,
+      assistedBy: body.assistedBy ?? null,
       submittedAt: d.kiosk_submitted_at,
       createdAt: new Date(d.created_at).toISOString(),
       registeredAt: d.registered_at === null ? null : new Date(d.registered_at).toISOString(),
@@ -75,7 +84,8 @@ export const readRecords = async (db: Db, counters: Counters): Promise<SimRecord
       createCount: creates.get(`${d.kiosk_id}\n${d.local_code}`) ?? 0,
       submitCount: d.submit_count,
       ratings: ratings.filter((r) => r.dossier_id === d.dossier_id).map((r) => JSON.parse(r.rating_json) as Rating),
-    })),
+      };
+    }),
     counters: structuredClone(counters),
     uploadBytesReceived: counters.tusPatch.bytesReceived + counters.tusCreate.bytesReceived,
   };

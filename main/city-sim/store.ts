@@ -14,6 +14,7 @@ export interface DossierRow {
   registered_at: number | null;
   appointment_date: string | null;
   submit_count: number;
+  submission_json: string;
 }
 
 export interface AttachmentRow {
@@ -37,7 +38,7 @@ export interface RatingRow {
 }
 
 const dossierColumns =
-  'dossier_id, kiosk_id, local_code, procedure_code, kiosk_submitted_at, created_at, official_code, registered_at, appointment_date, submit_count';
+  'dossier_id, kiosk_id, local_code, procedure_code, kiosk_submitted_at, created_at, official_code, registered_at, appointment_date, submit_count, submission_json';
 
 export const insertDossier = async (tx: Sql, d: { dossierId: string; kioskId: string; submission: DossierSubmission; at: number }): Promise<void> => {
   const s = d.submission;

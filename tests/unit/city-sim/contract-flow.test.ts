@@ -66,7 +66,7 @@ describe('city simulator: a dossier from create to official code', () => {
 
     const rec = await sim.records();
     expect(rec.dossiers).toHaveLength(1);
-    expect(rec.dossiers[0]).toMatchObject({ officialCode: status.dossierCode, createCount: 1, submitCount: 1, kioskId: 'KIOSK07' });
+    expect(rec.dossiers[0]).toMatchObject({ officialCode: status.dossierCode, createCount: 1, submitCount: 1, kioskId: 'KIOSK07', channel: 'kiosk', assistedBy: null });
     expect(rec.dossiers[0]?.attachments.map((x) => x.complete)).toEqual([true, true]);
     expect(rec.counters.tusPatch.requests).toBe(4);
     expect(rec.uploadBytesReceived).toBeGreaterThanOrEqual(a.length + b.length);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliveredCode } from '../../helpers/journey-app.js';
 import { startTestApp, OFFICER_PIN } from '../../helpers/test-app.js';
 
 type App = Awaited<ReturnType<typeof startTestApp>>;
@@ -73,6 +74,11 @@ describe('dossier.submit: the outbox keeps it, the forwarder delivers it to the 
     const kept = await app.outbox.findByLocalCode((r.value as { localCode: string }).localCode);
     expect(kept).toMatchObject({ ok: true, value: { channel: 'kiosk-assisted' } });
     if (kept.ok) expect(await app.outbox.readSubmission(kept.value.id)).toMatchObject({ ok: true, value: { channel: 'kiosk-assisted', assistedBy: 'officer-test' } });
+    // and so it reaches the city: the one-stop office sees who helped
+    const localCode = (r.value as { localCode: string }).localCode;
+    const official = await deliveredCode(app, localCode);
+    const atCity = (await app.city.simulator!.records()).dossiers.find((d) => d.localCode === localCode);
+    expect(atCity).toMatchObject({ officialCode: official, channel: 'kiosk-assisted', assistedBy: 'officer-test' });
     await app.core.dispatch('auth.lock', {});
     await app.core.dispatch('session.end', { sessionId, reason: 'completed' });
   });
