@@ -249,6 +249,6 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
   forwarder.start();
   ratingSender.start();
   log.info('app', 'core ready', { shell: options.shell, siteId: config.current.site.id, kioskId: config.current.kiosk.id, version: pkg.version });
-  const sim = apiFaults ? simTargetsOf(config.current.devices, devices.simulators, { apiFaults, refreshPrinter: () => devices.manager.refresh('printer') }) : null;
+  const sim = apiFaults ? simTargetsOf(config.current.devices, devices.simulators, { apiFaults, refreshDevice: (id) => devices.manager.refresh(id) }) : null;
   return ok({ core, devices, city, outbox, forwarder, config, catalog, journal, ratings, ratingSender, sim, log, close: core.close });
 }

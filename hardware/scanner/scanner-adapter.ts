@@ -26,7 +26,15 @@ export interface ScannerAdapterOptions {
   /** the self-test's quick scan */
   selfTestDpi?: number;
   now?: () => Date;
+  /**
+   * While the scanner is missing or failed, look for it again this often (ms; 0: never). A
+   * scanner plugged in or switched on after the kiosk started must come back by itself: SANE
+   * has no hot-plug events, and a procedure that needs the scanner is refused until it does.
+   */
+  reprobeMs?: number;
 }
+
+const DEFAULT_REPROBE_MS = 30_000;
 
 export interface ScannedPdf {
   bytes: Uint8Array;
@@ -54,6 +62,8 @@ export class ScannerAdapter implements DeviceAdapter {
   readonly #counters = { scans: 0, pagesScanned: 0, scanErrors: 0, feederEmpty: 0, cancelled: 0 };
   #status: DeviceStatus;
   #scanning = false;
+  #running = false;
+  #reprobe: NodeJS.Timeout | null = null;
 
   constructor(opts: ScannerAdapterOptions) {
     this.#opts = opts;
@@ -91,11 +101,37 @@ export class ScannerAdapter implements DeviceAdapter {
   }
 
   async start(): Promise<void> {
+    this.#running = true;
     await this.probe();
   }
 
   async stop(): Promise<void> {
+    this.#running = false;
+    this.#clearReprobe();
     this.#set('offline');
+  }
+
+  /** The device manager's "look now" (a technician, a test): the same as a probe. */
+  async refresh(): Promise<void> {
+    await this.probe();
+  }
+
+  #clearReprobe(): void {
+    if (this.#reprobe) clearTimeout(this.#reprobe);
+    this.#reprobe = null;
+  }
+
+  /** After each probe: another one later while the scanner is not usable, none once it is. */
+  #scheduleReprobe(): void {
+    this.#clearReprobe();
+    const every = this.#opts.reprobeMs ?? DEFAULT_REPROBE_MS;
+    if (!this.#running || every <= 0 || this.#status.state === 'online') return;
+    this.#reprobe = setTimeout(() => {
+      this.#reprobe = null;
+      void this.probe();
+    }, every);
+    // a kiosk shutting down does not wait for the next look
+    this.#reprobe.unref();
   }
 
   /** Looks for the device again: `online` when the backend lists it. */
@@ -109,6 +145,7 @@ export class ScannerAdapter implements DeviceAdapter {
       if (found) this.#set('online');
       else this.#set('noDevice', wanted ? `${wanted} is not among ${r.value.join(', ') || 'no devices'}` : 'no scanner found');
     }
+    this.#scheduleReprobe();
     return this.#status;
   }
 
@@ -179,6 +216,7 @@ export class ScannerAdapter implements DeviceAdapter {
     if (!notErrors.has(kind)) this.#counters.scanErrors++;
     // the device answered (busy elsewhere, no feeder, cancelled…): it is there and usable
     this.#set(stateAfter[kind] ?? 'online', notErrors.has(kind) ? undefined : r.error.message);
+    this.#scheduleReprobe();
   }
 
   /** Removes a scan's page files (they are PII) once its PDF is made or the resident rescans. */

@@ -48,8 +48,8 @@ export interface SimTargets {
   scanner: ScannerSimulator | null;
   /** the KioskApi's injected faults (wired around the handlers by main/app.ts) */
   apiFaults: ApiFaults;
-  /** has the device manager read the printer's status now and push it (a paper change shows at once) */
-  refreshPrinter(): Promise<void>;
+  /** has the device manager read a device's status now and push it (a paper or fault change shows at once) */
+  refreshDevice(id: 'printer' | 'scanner'): Promise<void>;
 }
 
 /** Whether sim control exists: every device of the site a simulator (or absent), at least one simulated. */
@@ -62,9 +62,9 @@ export const simControlAllowed = (devices: SiteConfig['devices']): boolean => {
 export const simTargetsOf = (
   devices: SiteConfig['devices'],
   sims: Devices['simulators'],
-  core: Pick<SimTargets, 'apiFaults' | 'refreshPrinter'>,
+  core: Pick<SimTargets, 'apiFaults' | 'refreshDevice'>,
 ): SimTargets | null =>
-  simControlAllowed(devices) ? { idReader: sims.idReader, printer: sims.printer, scanner: sims.scanner, apiFaults: core.apiFaults, refreshPrinter: core.refreshPrinter } : null;
+  simControlAllowed(devices) ? { idReader: sims.idReader, printer: sims.printer, scanner: sims.scanner, apiFaults: core.apiFaults, refreshDevice: core.refreshDevice } : null;
 
 const PresentBody = z.union([
   z.strictObject({ sample: z.number().int().min(0) }),
@@ -158,7 +158,7 @@ const route = async (req: IncomingMessage, path: string, t: SimTargets): Promise
       if (!b.ok) return b.reply;
       const patch = Object.fromEntries(Object.entries(b.value).filter(([, v]) => v !== undefined));
       t.printer.setState(patch);
-      await t.refreshPrinter();
+      await t.refreshDevice('printer');
       return { status: 200, body: t.printer.state() };
     }
     case 'GET /__sim/printer/receipts':
@@ -169,7 +169,11 @@ const route = async (req: IncomingMessage, path: string, t: SimTargets): Promise
       const b = await parseBody(req, ScannerBody);
       if (!b.ok) return b.reply;
       if (b.value.feederSheets !== undefined) t.scanner.loadFeeder(b.value.feederSheets);
-      if (b.value.fault !== undefined) t.scanner.setFault(b.value.fault ?? undefined);
+      if (b.value.fault !== undefined) {
+        t.scanner.setFault(b.value.fault ?? undefined);
+        // the device check before a procedure hears of it now, not at the next look
+        await t.refreshDevice('scanner');
+      }
       return { status: 200, body: { feederSheets: t.scanner.feederSheets() } };
     }
     case 'POST /__sim/api-faults': {

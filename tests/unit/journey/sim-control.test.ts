@@ -110,6 +110,17 @@ describe('sim control on a site of simulators', () => {
     expect(await app.core.dispatch('scan.pages', { sessionId, componentId: 'to-khai', source: 'feeder', maxPages: 1 })).toMatchObject({ ok: true });
   });
 
+  it('takes the scanner away and brings it back: the device status says so at once', async () => {
+    const scannerState = () => app.devices.manager.statuses().find((d) => d.id === 'scanner')?.state;
+    events.length = 0;
+    await call(host, 'POST', '/__sim/scanner', { body: { fault: 'absent' } });
+    expect(scannerState()).toBe('noDevice');
+    await call(host, 'POST', '/__sim/scanner', { body: { fault: null } });
+    expect(scannerState()).toBe('online');
+    const pushed = events.flatMap((e) => (e.type === 'device.status' ? [e.devices.find((d) => d.id === 'scanner')?.state] : []));
+    expect(pushed).toEqual(['noDevice', 'online']);
+  });
+
   it('answers 404 for what it does not know and 405 for a wrong method', async () => {
     expect((await call(host, 'POST', '/__sim/coffee', { body: {} })).status).toBe(404);
     expect((await call(host, 'GET', '/__sim/printer')).status).toBe(405);

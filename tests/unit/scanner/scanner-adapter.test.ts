@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DeviceStatus } from '../../../common/domain/device-status.js';
 import { SaneScanner } from '../../../hardware/scanner/sane-scanner.js';
 import { ScannerAdapter } from '../../../hardware/scanner/scanner-adapter.js';
@@ -176,5 +176,49 @@ describe('simulator specifics', () => {
     expect(scannerFromConfig({ kind: 'simulator' })?.status().implementation).toBe('simulator');
     expect(scannerFromConfig({ kind: 'none' })).toBeUndefined();
     expect(scannerFromConfig({ kind: 'sane', device: 'test:0', resolutionDpi: 200, timeoutSeconds: 60 })?.describe).toBe('sane:test:0');
+  });
+});
+
+describe('a scanner that is not there at start', () => {
+  it('is looked for again until it answers, then no more', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const sim = new ScannerSimulator({ feederSheets: 2, pageDelayMs: 1, fault: 'absent' });
+      const list = sim.listDevices.bind(sim);
+      let lists = 0;
+      sim.listDevices = () => {
+        lists++;
+        return list();
+      };
+      const a = new ScannerAdapter({ backend: sim, dpi: 30, workRoot: join(fx.root, 'work'), reprobeMs: 20 });
+      const seen: string[] = [];
+      a.onStatus((st) => seen.push(st.state));
+      await a.start();
+      expect([a.status().state, lists]).toEqual(['noDevice', 1]);
+      await vi.advanceTimersByTimeAsync(20);
+      expect([a.status().state, lists]).toEqual(['noDevice', 2]);
+      // plugged in (switched on) a while later: found at the next look, and said so
+      sim.setFault(undefined);
+      await vi.advanceTimersByTimeAsync(20);
+      expect([a.status().state, lists]).toEqual(['online', 3]);
+      expect(seen).toEqual(['noDevice', 'online']);
+      // online: no more looking
+      await vi.advanceTimersByTimeAsync(200);
+      expect(lists).toBe(3);
+      await a.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reprobeMs 0 never looks again: the technician refreshes by hand', async () => {
+    const sim = new ScannerSimulator({ feederSheets: 2, pageDelayMs: 1, fault: 'absent' });
+    const a = new ScannerAdapter({ backend: sim, dpi: 30, workRoot: join(fx.root, 'work'), reprobeMs: 0 });
+    await a.start();
+    sim.setFault(undefined);
+    expect(a.status().state).toBe('noDevice');
+    await a.refresh();
+    expect(a.status().state).toBe('online');
+    await a.stop();
   });
 });
