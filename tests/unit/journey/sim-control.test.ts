@@ -1,11 +1,8 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../../../common/kiosk-api/events.js';
 import { startBrowserHost, type BrowserHost } from '../../../main/browser-host/server.js';
 import { silentLogger } from '../../../main/log/logger.js';
-import { rawRequest } from '../../helpers/city-sim-http.js';
+import { emptyRendererDir, simCall } from '../../helpers/sim-control-http.js';
 import { dossierArgs, startJourneyApp, startSession, type JourneyApp } from '../../helpers/journey-app.js';
 
 // /__sim/ on the browser host: the e2e tests' hand on the simulated devices, behind the
@@ -13,20 +10,10 @@ import { dossierArgs, startJourneyApp, startSession, type JourneyApp } from '../
 
 let rendererDir: string;
 beforeAll(async () => {
-  rendererDir = await mkdtemp(join(tmpdir(), 'kiosk-renderer-'));
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+  rendererDir = await emptyRendererDir();
 });
 
-const call = (host: BrowserHost, method: string, path: string, opts: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {}) =>
-  rawRequest(`${host.origin}${path}`, {
-    method,
-    headers: {
-      ...(opts.token === null ? {} : { Authorization: `Bearer ${opts.token ?? host.token}` }),
-      ...(opts.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...opts.headers,
-    },
-    ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
-  });
+const call = simCall;
 
 describe('sim control on a site of simulators', () => {
   let app: JourneyApp;
