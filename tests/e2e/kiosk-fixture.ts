@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContextOptions, type ConsoleMessage, type Locator, type Page, type PlaywrightTestOptions } from '@playwright/test';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { connectCoreProbe, type CoreProbe } from '../helpers/kiosk-core-client.js';
@@ -43,7 +43,7 @@ export interface Kiosk {
   city: CitySim;
   /** a second KioskApi client, connected on first use and closed after the test */
   probe(): Promise<CoreProbe>;
-  /** opens the kiosk page and waits for the attract loop */
+  /** the attract loop: the page as the last test left it when that is the kiosk between residents, else loaded afresh */
   open(): Promise<void>;
   screen(name: ScreenName): Locator;
   overlay(name: 'idleWarning' | 'disconnected' | (string & {})): Locator;
@@ -67,9 +67,54 @@ export interface Kiosk {
   unlock(pin?: string, role?: 'technician' | 'officer'): Promise<void>;
 }
 
-export const test = base.extend<{ kiosk: Kiosk; problems: string[] }, { host: KioskHost; privateHost: boolean }>({
+/** A page as the project configures it (viewport, touch, locale, time zone, timeouts), the screen trace installed before anything loads. */
+const newKioskPage = async (browser: Browser, use: Partial<PlaywrightTestOptions>): Promise<Page> => {
+  const { viewport, screen, userAgent, deviceScaleFactor, isMobile, hasTouch, locale, timezoneId } = use;
+  const options: BrowserContextOptions = { viewport, screen, userAgent, deviceScaleFactor, isMobile, hasTouch, locale, timezoneId };
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(use.actionTimeout ?? 10_000);
+  context.setDefaultNavigationTimeout(use.navigationTimeout ?? 15_000);
+  const page = await context.newPage();
+  await installScreenTrace(page);
+  return page;
+};
+
+/** The worker's page, made on first use. */
+interface WorkerPage {
+  get(): Promise<Page>;
+  /** off the kiosk (about:blank) while a test uses a page of its own: one client of the core at a time */
+  park(): Promise<void>;
+}
+
+export const test = base.extend<{ kiosk: Kiosk; problems: string[]; freshPage: boolean }, { host: KioskHost; privateHost: boolean; workerPage: WorkerPage }>({
   /** a spec that leaves its host unusable for others (a PIN lockout) asks for a host of its own */
   privateHost: [false, { scope: 'worker', option: true }],
+  /** a spec that changes its page for good (the page's clock, a binding) asks for a page of its own */
+  freshPage: [false, { option: true }],
+  // One page per worker, as a kiosk has one page for its whole life: a test starts where the
+  // last one left the kiosk, on the attract loop between residents (`kiosk.open`), instead of
+  // paying for a new browser context and a page load (about 3 s a test on 2 cores). A failed
+  // test ends its worker, so the next one starts on a new page.
+  workerPage: [
+    async ({ browser }, use, workerInfo) => {
+      const made: { page?: Page } = {};
+      await use({
+        get: async () => (made.page ??= await newKioskPage(browser, workerInfo.project.use)),
+        park: async () => {
+          await made.page?.goto('about:blank');
+        },
+      });
+      await made.page?.context().close();
+    },
+    { scope: 'worker' },
+  ],
+  page: async ({ browser, freshPage, workerPage }, use, testInfo) => {
+    if (!freshPage) return use(await workerPage.get());
+    await workerPage.park();
+    const page = await newKioskPage(browser, testInfo.project.use);
+    await use(page);
+    await page.context().close();
+  },
   // one browser host per worker: the host has one resident session at a time
   host: [
     async ({ privateHost }, use, workerInfo) => {
@@ -82,11 +127,16 @@ export const test = base.extend<{ kiosk: Kiosk; problems: string[] }, { host: Ki
   // console errors, CSP violations and uncaught exceptions fail the test that caused them
   problems: async ({ page }, use) => {
     const problems: string[] = [];
-    page.on('console', (m) => {
+    const onConsole = (m: ConsoleMessage) => {
       if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    };
+    const onError = (e: Error) => problems.push(`pageerror: ${e.message}`);
+    page.on('console', onConsole);
+    page.on('pageerror', onError);
     await use(problems);
+    // the page outlives the test: the next test listens for itself
+    page.off('console', onConsole);
+    page.off('pageerror', onError);
     expect(problems, 'the page reported errors').toEqual([]);
   },
   kiosk: async ({ page, problems, host }, use, testInfo) => {
@@ -94,7 +144,6 @@ export const test = base.extend<{ kiosk: Kiosk; problems: string[] }, { host: Ki
     const env = host.env;
     const suffix = testInfo.project.name === 'portrait' ? '' : `-${testInfo.project.name}`;
     let probe: CoreProbe | null = null;
-    await installScreenTrace(page);
     const kiosk: Kiosk = {
       page,
       env,
@@ -102,6 +151,16 @@ export const test = base.extend<{ kiosk: Kiosk; problems: string[] }, { host: Ki
       city: citySim(env.cityUrl),
       probe: async () => (probe ??= await connectCoreProbe(env.origin, env.token)),
       open: async () => {
+        // the kiosk between residents (the last test ended there): the attract loop alone, ready
+        // for a touch, no overlay, no officer's assisted mode left on
+        const between = async () =>
+          page.evaluate(() => {
+            const screens = [...document.querySelectorAll('[data-screen]')].map((e) => e.getAttribute('data-screen'));
+            const touch = document.querySelector<HTMLButtonElement>('[data-screen="attract"] button');
+            const extra = document.querySelector('[data-overlay], [data-testid="assisted-mode"]');
+            return screens.join() === 'attract' && touch !== null && !touch.disabled && extra === null;
+          });
+        if (page.url() === env.url && (await between())) return;
         // the same URL with its #token fragment would only be a hash change: reload instead
         if (page.url() === env.url) await page.reload();
         else await page.goto(env.url);

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import type { Locator } from '@playwright/test';
 import type { AnyMachineSnapshot } from 'xstate';
 import type { Catalog } from '../../common/catalog/catalog-schema.js';
 import type { PublicConfig } from '../../common/config/public-config.js';
@@ -28,6 +29,7 @@ import {
   type SiteData,
 } from './model/journey-models.js';
 import { ModelRunner, type Matcher } from './model/model-runner.js';
+import { TraceFeed } from './screen-trace.js';
 import { t } from '../../renderer/i18n/index.js';
 
 // Model-based end to end (issue #5): paths generated from the journey machines themselves
@@ -35,14 +37,17 @@ import { t } from '../../renderer/i18n/index.js';
 // counts toward coverage only when the screen of its target state was seen in the page; a
 // path whose step is not seen stops there. Writes tests/e2e/coverage.json.
 //
-// E2E_MODEL_DELAYS=0 leaves out the transitions that only wait (the thank-you screens' 8 s
-// and 15 s timers), which saves about 25 s and costs three transitions.
+// The thank-you screens' 8 s and 15 s timers run on the page's clock (Playwright's, installed
+// before the app loads: it runs at real speed), which the walk fast-forwards at those steps.
+// E2E_MODEL_DELAYS=0 leaves those transitions out (three of them).
 
 const withDelays = process.env.E2E_MODEL_DELAYS !== '0';
 /** E2E_MODEL_ONLY=submit,track…: only those walks (while working on a driver) */
 const only = process.env.E2E_MODEL_ONLY ? process.env.E2E_MODEL_ONLY.split(',') : null;
 const verbose = process.env.E2E_MODEL_VERBOSE === '1';
 test.setTimeout(600_000);
+// the page's clock and the trace binding stay with the page: a page of its own
+test.use({ freshPage: true });
 
 /**
  * Why a transition cannot be driven from the UI (reported with the coverage). Empty: every
@@ -55,6 +60,9 @@ const delayTransitions = ['rate.thanks|xstate.after.thanks.rate.thanks|0', 'rati
 
 test('model-based: every journey machine walked in the browser, coverage written', async ({ kiosk, page }) => {
   const t0 = Date.now();
+  // before the app loads: its timers are the clock's from the start
+  await page.clock.install();
+  const trace = await TraceFeed.follow(page);
   await kiosk.open();
   const probe = await kiosk.probe();
   const config = await probe.call<PublicConfig>('config.public', {});
@@ -71,7 +79,7 @@ test('model-based: every journey machine walked in the browser, coverage written
     unknownCode: 'TEST01-200101-9999',
   };
   const counter = new CoverageCounter();
-  const runner = new ModelRunner({ kiosk, page, probe, site }, counter, drivers);
+  const runner = new ModelRunner({ kiosk, page, probe, site }, counter, drivers, trace);
   const failures: string[] = [];
   await kiosk.sim.scanner({ feederSheets: 50, fault: null });
   await kiosk.sim.printer({ paper: 'ok' });
@@ -91,21 +99,66 @@ test('model-based: every journey machine walked in the browser, coverage written
     'track.failed': t('vi', 'track.home'),
     'rate.thanks': t('vi', 'rate.home'),
   };
+  /** what shows now, asked of the page in one round trip */
+  const shows = () =>
+    page.evaluate(() => {
+      const top = document.querySelector<HTMLElement>('[data-screen]');
+      return {
+        screen: top?.dataset.screen ?? '',
+        state: top?.dataset.state ?? null,
+        title: top?.querySelector('h1')?.textContent ?? null,
+        busy: top?.getAttribute('aria-busy') === 'true',
+        overlays: [...document.querySelectorAll<HTMLElement>('[data-overlay]')].map((o) => o.dataset.overlay ?? ''),
+        // a submit step the resident may still cancel (every step before the dossier is kept)
+        cancel: (top?.querySelector('[data-action="cancel"]') ?? null) !== null,
+        // a submit step's own way home (devices down)
+        home: (top?.querySelector('[data-action="home"]') ?? null) !== null,
+      };
+    });
+  /**
+   * Back to the home screen, however the last walk left the kiosk, by the way a resident
+   * would take: Back or Home, Cancel (confirmed) in a submission, Back out of a scan, Skip on a
+   * rating; a fresh page only from where none of those leads (a thank-you, a failed print), or
+   * when the walk ended the session under the screen.
+   */
   const toHome = async () => {
-    await kiosk.city.clearFaults();
     // a fault a walk injected but never reached must not fail the next walk
-    await kiosk.sim.clearApiFaults();
-    await kiosk.sim.scanner({ feederSheets: 50, fault: null });
+    await Promise.all([kiosk.city.clearFaults(), kiosk.sim.clearApiFaults(), kiosk.sim.scanner({ feederSheets: 50, fault: null })]);
     const home = kiosk.screen('home');
-    await kiosk.keepAlive();
-    if (await kiosk.screen('ending').isVisible()) await expect(kiosk.screen('attract')).toBeVisible();
-    if (!(await home.isVisible())) {
-      const shown = (await page.locator('[data-screen]').first().getAttribute('data-screen')) ?? '';
-      const back = homeButtons[shown];
-      if (back && !(await page.locator('[data-overlay]').isVisible())) await page.locator(`[data-screen="${shown}"]`).getByRole('button', { name: back, exact: true }).tap();
-      else if (!(await kiosk.screen('attract').isVisible())) await kiosk.open();
-      if (await kiosk.screen('attract').isVisible()) await kiosk.screen('attract').locator('button').first().tap();
+    const attract = kiosk.screen('attract');
+    const fresh = async () => {
+      await kiosk.open();
+      await attract.locator('button').first().tap();
       await expect(home).toBeVisible();
+    };
+    if (runner.sessionTaken) {
+      runner.sessionTaken = false;
+      await fresh();
+    }
+    for (let hop = 0; ; hop++) {
+      const now = await shows();
+      if (now.screen === 'home' && now.overlays.length === 0) break;
+      const shown = kiosk.screen(now.screen);
+      // whatever comes next (home, the cancel dialog, the step before) is the next hop's
+      const moved = () => expect.poll(shows, { intervals: [25, 50, 100] }).not.toEqual(now);
+      const tap = async (target: Locator) => {
+        await target.tap();
+        await moved();
+      };
+      const back = homeButtons[now.screen];
+      if (hop >= 6) await fresh();
+      else if (now.overlays.includes('idleWarning')) await kiosk.keepAlive();
+      else if (now.screen === 'ending') await expect(attract).toBeVisible();
+      else if (now.screen === 'attract') await tap(attract.locator('button').first());
+      else if (now.busy) await moved();
+      else if (now.overlays.includes('submitCancel')) await tap(kiosk.overlay('submitCancel').locator('[data-action="confirmCancel"]'));
+      else if (now.overlays.length > 0) await fresh();
+      else if (back) await tap(shown.getByRole('button', { name: back, exact: true }));
+      else if (now.home) await tap(shown.locator('[data-action="home"]'));
+      else if (now.cancel) await tap(shown.locator('[data-action="cancel"]').first());
+      else if (now.screen === 'submit.scan' && now.state === 'ready') await tap(shown.getByRole('button', { name: t('vi', 'common.back'), exact: true }));
+      else if (now.screen === 'rate.rating' && (now.state === 'choosing' || now.state === 'failed')) await tap(shown.getByRole('button', { name: t('vi', 'rating.skip'), exact: true }));
+      else await fresh();
     }
     await runner.sync();
   };
@@ -232,7 +285,14 @@ test('model-based: every journey machine walked in the browser, coverage written
             const rplan = planPaths(ratingModel(site, 'X', true, withDelays), covered('rating'));
             // the thank-you that moves on by itself is what only this flow shows
             const first = rplan.paths.find((p) => p.steps.some((x) => x.event.type.startsWith('xstate.after.'))) ?? rplan.paths[0];
-            if (first) await runner.runPath('rating', first, { name: 'submit', snapshot: after.snapshot });
+            if (first) {
+              const end = await runner.runPath('rating', first, { name: 'submit', snapshot: after.snapshot });
+              // the rating step finished (its thank-you timed out): it counts once the submit flow's next screen shows
+              if (end.status === 'done') {
+                const out = (end as unknown as { output: { rated: boolean } }).output;
+                await runner.step('submit', after.snapshot, doneEvent(machines.submit, 'submit.rating', out), undefined, undefined, { noAct: true });
+              }
+            }
           }
         } finally {
           runner.nextPrint = 'ok';

@@ -4,6 +4,8 @@ import type { ErrorKind } from '../../../common/errors.js';
 import type { KioskEvent } from '../../../common/kiosk-api/events.js';
 import type { KioskMethod } from '../../../common/kiosk-api/methods.js';
 import type { FlowOutput } from '../../../renderer/flows/flow-types.js';
+import { rateThanksMs } from '../../../renderer/flows/rate/rate-machine.js';
+import { thanksMs } from '../../../renderer/flows/rate/rating-machine.js';
 import type { SubmitContext } from '../../../renderer/flows/submit/submit-machine.js';
 import { t, type MessageKey, type MessageParams } from '../../../renderer/i18n/index.js';
 import { devicesPrinterOut, type MachineName } from './journey-models.js';
@@ -45,6 +47,13 @@ const present = async (ctx: DriverCtx, event: EventObject) => {
 const coreSent = async (ctx: DriverCtx, since: number, match: (e: KioskEvent) => boolean) => {
   await expect.poll(() => ctx.probe.log.some((l) => l.at >= since && match(l.event)), { timeout: 5000 }).toBe(true);
 };
+
+/**
+ * A thank-you that moves on by itself: the page's clock (Playwright's, installed by the spec
+ * before the app loads) jumps over the delay instead of the walk waiting it out; the timer
+ * fires in the app as it would, and the step still counts only when the next screen shows.
+ */
+const timePasses = (ctx: DriverCtx, ms: number) => ctx.page.clock.fastForward(ms);
 
 /** The printer as the core sees it: set on the simulator, which has the core read and push its status at once. */
 export const setPrinter = async (ctx: DriverCtx, paper: 'ok' | 'out') => {
@@ -203,11 +212,10 @@ export const ratingDriver: Driver = {
       case 'rating.continue':
         return tap(button(ctx, tr('rating.continue')));
     }
-    if (event.type.startsWith('xstate.after.')) return; // the thank-you moves on by itself
+    if (event.type.startsWith('xstate.after.')) return timePasses(ctx, thanksMs); // the thank-you moves on by itself
     if (isDone(event) || isError(event)) return;
     throw new Error(`rating: no driver for ${event.type}`);
   },
-  timeoutMs: (e) => (e.type.startsWith('xstate.after.') ? 14_000 : 10_000),
 };
 
 // ---------------------------------------------------------------- rate
@@ -249,7 +257,7 @@ export const rateDriver: Driver = {
       case 'core.readerRead':
         return present(ctx, event);
     }
-    if (event.type.startsWith('xstate.after.')) return;
+    if (event.type.startsWith('xstate.after.')) return timePasses(ctx, rateThanksMs);
     // the statistics mark the flow made on its way in was refused (a fault injected before): nothing shows
     if (event.type === 'xstate.error.actor.0.rate') return faultSpent(ctx, 'session.step');
     if (isDone(event, 'rating')) {
@@ -259,7 +267,6 @@ export const rateDriver: Driver = {
     if (isDone(event) || isError(event)) return;
     throw new Error(`rate: no driver for ${event.type}`);
   },
-  timeoutMs: (e) => (e.type.startsWith('xstate.after.') ? 20_000 : 10_000),
 };
 
 // ---------------------------------------------------------------- receipt
@@ -426,6 +433,7 @@ export const submitDriver: Driver = {
     if (sendingFails && (ev(next).error as { kind: string }).kind === 'SessionNotFound') {
       const taken = await ctx.probe.call<{ sessionId: string }>('session.start', { locale: 'vi' });
       if (taken.ok) await ctx.probe.call('session.end', { sessionId: taken.value.sessionId, reason: 'cancelled' });
+      ctx.runner.sessionTaken = true;
     } else if (sendingFails) await injectFault(ctx, 'dossier.submit', next);
     if (entering.matches({ draft: { submitting: 'sending' } }) && isDone(next)) await ctx.kiosk.sim.printer({ paper: ctx.runner.nextPrint === 'fail' ? 'out' : 'ok' });
   },

@@ -2,14 +2,14 @@ import type { Page } from '@playwright/test';
 import type { AnyMachineSnapshot, AnyStateMachine, EventObject } from 'xstate';
 import type { CoreProbe } from '../../helpers/kiosk-core-client.js';
 import type { Kiosk } from '../kiosk-fixture.js';
-import { readTrace, type ScreenMark } from '../screen-trace.js';
+import type { ScreenMark, TraceFeed } from '../screen-trace.js';
 import { stepEffect, type CoverageCounter, type PlannedPath, type StepEffect } from './graph-model.js';
 import { machines, type MachineName, type SiteData } from './journey-models.js';
 
 // Runs planned paths in the page: each step's event becomes a UI action (drivers.ts), and the
 // step counts only once the screen its target state draws has been seen in the page's screen
-// trace (screen-trace.ts). A step that is not seen stops the path; what it would have covered
-// stays uncovered.
+// trace (screen-trace.ts), which the page pushes to the walk as it happens (TraceFeed). A step
+// that is not seen stops the path; what it would have covered stays uncovered.
 
 /** What must show for a state: the screen, and where it matters its data-state, busy flag, title, overlay. */
 export interface Matcher {
@@ -91,6 +91,8 @@ export class ModelRunner {
   readonly codes: string[] = [];
   /** what the next receipt print should do (the submit driver sets the paper before the dossier is kept) */
   nextPrint: 'ok' | 'fail' = 'ok';
+  /** a driver ended the resident's session under the screen: the next walk starts from a fresh page */
+  sessionTaken = false;
   #stepStart = 0;
   /** Date.now() when the last step that did something started (core events it caused came after) */
   get lastActStart(): number {
@@ -106,6 +108,7 @@ export class ModelRunner {
     readonly ctx: Omit<DriverCtx, 'runner'>,
     readonly counter: CoverageCounter,
     readonly drivers: Record<MachineName, Driver>,
+    readonly trace: TraceFeed,
   ) {
     for (const name of Object.keys(machines) as MachineName[]) counter.register(name, machines[name]);
   }
@@ -118,10 +121,18 @@ export class ModelRunner {
   async waitFor(m: Matcher, from: number, timeoutMs = 10_000, keepAlive = false): Promise<number> {
     const start = Date.now();
     let touched = Date.now();
+    let askedPage = false;
     for (;;) {
-      const trace = await readTrace(this.ctx.page);
+      const trace = this.trace.marks;
       for (let i = Math.max(0, from); i < trace.length; i++) if (matches(trace[i] as ScreenMark, m)) return i;
-      if (Date.now() - start > timeoutMs) {
+      const left = start + timeoutMs - Date.now();
+      if (left <= 0) {
+        // the verdict is the page's own record, not what was pushed so far
+        if (!askedPage) {
+          askedPage = true;
+          await this.trace.catchUp();
+          continue;
+        }
         const tail = trace.slice(Math.max(0, from - 1)).map((t) => `${t.screen}[${t.state ?? ''}${t.busy ? ',busy' : ''}]${t.overlays.length ? `{${t.overlays.join(',')}}` : ''}`);
         throw new StepNotSeen(`not seen within ${timeoutMs} ms: ${describe(m)}; since: ${tail.join(' → ') || '(nothing)'}`);
       }
@@ -129,13 +140,14 @@ export class ModelRunner {
         touched = Date.now();
         await this.ctx.kiosk.touch();
       }
-      await new Promise((r) => setTimeout(r, 40));
+      // woken by the page's next mark; a long wait also wakes to touch
+      await this.trace.next(keepAlive ? Math.min(left, 250) : left);
     }
   }
 
-  /** Where the trace stands: later waits look only past this. */
+  /** Where the trace stands (asked of the page: a reload starts a new one): later waits look only past this. */
   async sync(): Promise<void> {
-    this.#last = Math.max(0, (await readTrace(this.ctx.page)).length - 1);
+    this.#last = Math.max(0, (await this.trace.catchUp()).length - 1);
   }
 
   /** Waits for a screen and moves the trace cursor to it (preludes, resets). */
@@ -202,8 +214,7 @@ export class ModelRunner {
     try {
       if (next && driver.prepare) await driver.prepare(next, effect.snapshot, this.dctx);
       // the idle warning shows after 5 s without a touch (a long wait before): answer it
-      const trace = await readTrace(this.ctx.page);
-      if (trace.at(-1)?.overlays.includes('idleWarning')) await this.ctx.kiosk.keepAlive();
+      if (this.trace.marks.at(-1)?.overlays.includes('idleWarning')) await this.ctx.kiosk.keepAlive();
       const from = this.#last;
       if (!opts.noAct) await driver.act(event, before, this.dctx, effect.snapshot);
       const matcher = driver.expect(effect.snapshot, this.dctx);
@@ -278,8 +289,8 @@ export class ModelRunner {
     if (m.prefix || m.or || m.busy) return;
     const name = `model-${m.screen}${m.state ? `.${m.state}` : ''}${m.overlay ? `+${m.overlay}` : ''}`;
     if (this.#snapped.has(name)) return;
-    const now = (await readTrace(this.ctx.page)).at(-1);
-    // a state that already moved on (a lookup, a print) is not photographed half-gone
+    // a state that already moved on (a lookup, a print) is not photographed half-gone: the page says
+    const now = (await this.trace.catchUp()).at(-1);
     if (!now || !matches(now, m)) return;
     this.#snapped.add(name);
     await this.ctx.kiosk.snap(name);
