@@ -49,7 +49,7 @@ export interface Kiosk {
   overlay(name: 'idleWarning' | 'disconnected' | (string & {})): Locator;
   /** attract → touch → home */
   startSession(): Promise<void>;
-  /** a PNG in tests/artifacts/screens once the web fonts are in; `curated` also copies it to docs/screens */
+  /** a PNG in tests/artifacts/screens once the web fonts are in; `curated` also copies it to docs/screens when KIOSK_UPDATE_SCREENS=1 */
   snap(name: string, opts?: { curated?: boolean; fullPage?: boolean }): Promise<void>;
   /** the number the idle countdown shows */
   countdownSeconds(): Promise<number>;
@@ -176,7 +176,8 @@ export const test = base.extend<{ kiosk: Kiosk; problems: string[]; freshPage: b
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
         const file = join(screensDir, `${name}${suffix}.png`);
         await page.screenshot({ path: file, animations: 'disabled', fullPage: opts.fullPage ?? false });
-        if (opts.curated) {
+        // the README's set changes only when asked: a test run must not dirty the checkout
+        if (opts.curated && process.env.KIOSK_UPDATE_SCREENS === '1') {
           await mkdir(docsScreensDir, { recursive: true });
           await copyFile(file, join(docsScreensDir, `${name}.png`));
         }
