@@ -5,14 +5,13 @@ import type { QueueCounts } from '../../common/kiosk-api/contract.js';
 import { err, ok, type Result } from '../../common/result.js';
 import { silentLogger, type Logger } from '../log/logger.js';
 import type { Clock } from '../../hardware/clock.js';
-import { AttachmentStore, sha256Hex, type PackPlace, type PendingPack } from './attachment-store.js';
+import { AttachmentStore, isWholeFileName, packName, packPlaces, sha256Hex, type PackItemDigest, type PendingPack } from './attachment-store.js';
 import { openDb, type Db, type Sql } from '../db/sqlite-db.js';
 import type { KeyProvider } from './key-provider.js';
 import { allocateLocalCode, vietnamDay } from './local-code.js';
 import { migrate } from './migrate.js';
 import { ioError, outboxError, type OutboxError } from './outbox-errors.js';
 import { nodeFs, type OutboxFs } from './outbox-fs.js';
-import { PageHasher } from './page-hasher.js';
 import {
   dossierStates,
   type AttachmentRecord,
@@ -24,7 +23,7 @@ import {
   type IntegrityReport,
   type OutboxEvent,
 } from './outbox-types.js';
-import { seal, sealParts, unseal } from './seal.js';
+import { SEALED_HEADER_BYTES, seal, sealParts, unseal } from './seal.js';
 
 export interface OutboxOptions {
   /** holds outbox.db (+ -wal, -shm) and attachments/ */
@@ -133,7 +132,6 @@ const zodIssues = (issues: readonly { path: readonly PropertyKey[]; message: str
  */
 export class Outbox {
   readonly store: AttachmentStore;
-  private readonly hasher = new PageHasher();
   /** what the check at open found; also logged */
   startupIntegrity: IntegrityReport | null = null;
 
@@ -171,7 +169,6 @@ export class Outbox {
   }
 
   async close(): Promise<void> {
-    await this.hasher.close();
     await this.db.close();
   }
 
@@ -204,35 +201,29 @@ export class Outbox {
       return err(outboxError('InvalidDossier', 'procedureCode/channel differ between the input and its submission', [{ path: 'submission', rule: 'must agree with procedureCode and channel' }]));
     }
 
-    // 1. seal every page into the pack: its ciphertext goes to the thread pool as one gather
-    // write at once, hashed for the pack's name while still in cache. The pages' own sha256s
-    // (the declarations) are shared with a worker on the second core (PageHasher); a page the
-    // worker has not taken is hashed in the same pass as its encryption, so it is read once.
+    // 1. seal every page into the pack: each page's ciphertext goes to the thread pool as one
+    // gather write the moment it is sealed, at a place known beforehand, and its plaintext's
+    // sha256 (declared to the city; with the GCM header, part of the pack's name) is taken in
+    // the same pass as its encryption, slice by slice while in cache: the page is read once.
     // Nothing here waits on the disk: I/O failures come out of `durable` below.
     let pending: PendingPack | undefined;
     let ref: string | null = null;
     let durable: Promise<void> = Promise.resolve();
-    const places: PackPlace[] = [];
+    const places = packPlaces(attachments.map((a) => a.bytes.length));
     let declarations: ReturnType<typeof declare>;
     try {
-      const shas: string[] = [];
+      const items: PackItemDigest[] = [];
       if (attachments.length > 0) {
-        // the file is created while the pages are handed to the worker
-        const beginning = this.store.begin();
-        const shared = this.hasher.start(attachments.map((a) => a.bytes));
-        pending = await beginning;
-        const mine = new Map<number, string>();
+        pending = await this.store.begin();
         for (const [seq, a] of attachments.entries()) {
-          const plain = !shared || shared.claim(seq) ? createHash('sha256') : undefined;
-          const sealed = sealParts(this.key, a.bytes, { kind: 'attachment', dossierId: id, seq, componentId: a.componentId }, plain);
-          if (plain) mine.set(seq, plain.digest('hex'));
-          places.push(pending.add([sealed.header, ...sealed.body]));
+          const plain = createHash('sha256');
+          const { header, body } = sealParts(this.key, a.bytes, { kind: 'attachment', dossierId: id, seq, componentId: a.componentId }, plain);
+          pending.write(places[seq]!, [header, ...body]);
+          items.push({ header, plainSha256: plain.digest('hex') });
         }
-        ({ ref, durable } = pending.finish());
-        // the pages this thread did not hash: the worker did (or, late, `digest` does it here)
-        for (const [seq, a] of attachments.entries()) shas.push(mine.get(seq) ?? shared?.digest(seq) ?? sha256Hex(a.bytes));
+        ({ ref, durable } = pending.finish(items));
       }
-      declarations = declare((i) => shas[i]!);
+      declarations = declare((i) => items[i]!.plainSha256);
     } catch (e) {
       await pending?.abort();
       const error = ioError('writing attachments', e);
@@ -538,13 +529,19 @@ export class Outbox {
     await this.store.remove(listing.temporaries);
     const present = new Set(listing.refs);
     const broken = new Map<string, string>();
-    // one pack per dossier: check each file once
-    const files = new Map(rows.map((r) => [r.storage_ref!, { dossierId: r.dossier_id, localCode: r.local_code, ref: r.storage_ref! }]));
-    for (const entry of files.values()) {
+    // one pack per dossier: check each file once, each item where its row places it
+    const files = new Map<string, { dossierId: string; localCode: string; ref: string; items: AttachmentRow[] }>();
+    for (const r of rows) {
+      const ref = r.storage_ref!;
+      const entry = files.get(ref) ?? { dossierId: r.dossier_id, localCode: r.local_code, ref, items: [] };
+      entry.items.push(r);
+      files.set(ref, entry);
+    }
+    for (const { items, ...entry } of files.values()) {
       if (!present.has(entry.ref)) {
         report.missingFiles.push(entry);
         broken.set(entry.dossierId, 'attachment file missing');
-      } else if (!(await this.store.read(entry.ref)).ok) {
+      } else if (!(await this.packIsWhole(entry.ref, items))) {
         report.corruptFiles.push(entry);
         broken.set(entry.dossierId, 'attachment file corrupt (hash mismatch)');
       }
@@ -567,6 +564,30 @@ export class Outbox {
       });
     }
     return report;
+  }
+
+  /**
+   * Whether a pack still gives its name (attachment-store.ts `packName`): every item where its
+   * row places it decrypts (its GCM tag holds), hashes to the row's sha256, and the items tile
+   * the file. A pack named the older way, by the sha256 of the whole file, is checked that way.
+   */
+  private async packIsWhole(ref: string, rows: readonly AttachmentRow[]): Promise<boolean> {
+    const read = await this.store.read(ref);
+    if (!read.ok) return false;
+    const bytes = read.sealed;
+    const items: PackItemDigest[] = [];
+    let end = 0;
+    for (const r of [...rows].sort((a, b) => (a.storage_offset ?? 0) - (b.storage_offset ?? 0))) {
+      const offset = r.storage_offset ?? 0;
+      const length = r.storage_length ?? 0;
+      if (offset !== end || offset + length > bytes.length) return isWholeFileName(ref, bytes);
+      end = offset + length;
+      const sealed = bytes.subarray(offset, end);
+      const plain = unseal(this.key, sealed, { kind: 'attachment', dossierId: r.dossier_id, seq: r.seq, componentId: r.component_id });
+      if (!plain || sha256Hex(plain) !== r.sha256) return isWholeFileName(ref, bytes);
+      items.push({ header: sealed.subarray(0, SEALED_HEADER_BYTES), plainSha256: r.sha256 });
+    }
+    return (end === bytes.length && packName(items) === ref) || isWholeFileName(ref, bytes);
   }
 
   // ─── helpers ───────────────────────────────────────────────────────────────

@@ -8,6 +8,8 @@ const VERSION = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 const HEADER = 1 + IV_BYTES + TAG_BYTES;
+/** version | iv | tag: what sealing adds in front of the ciphertext (GCM adds no padding) */
+export const SEALED_HEADER_BYTES = HEADER;
 
 export const KEY_BYTES = 32;
 

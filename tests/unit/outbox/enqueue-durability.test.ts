@@ -26,8 +26,17 @@ describe('enqueue', () => {
     const names = await readdir(attDir());
     expect(names).toHaveLength(1);
     expect(names[0]).toMatch(/^[0-9a-f]{64}$/);
-    // content-addressed: the name is the sha256 of the file's bytes
-    expect(createHash('sha256').update(await readFile(join(attDir(), names[0]!))).digest('hex')).toBe(names[0]);
+    // content-addressed: the name is the sha256 of every item's header (version | iv | GCM tag,
+    // which binds its ciphertext) and its plaintext's sha256, items laid end to end in order
+    const pack = await readFile(join(attDir(), names[0]!));
+    const manifest = createHash('sha256').update('kiosk-outbox/pack/v2\n');
+    let at = 0;
+    for (const a of input.attachments) {
+      manifest.update(pack.subarray(at, at + 29)).update(createHash('sha256').update(a.bytes).digest());
+      at += 29 + a.bytes.length;
+    }
+    expect(at).toBe(pack.length);
+    expect(manifest.digest('hex')).toBe(names[0]);
     await outbox.close();
 
     outbox = await fx.open();

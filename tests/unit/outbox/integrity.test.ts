@@ -1,7 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb } from '../../../main/db/sqlite-db.js';
 import type { Logger } from '../../../main/log/logger.js';
 import { outboxFixture, resident, sampleInput, type OutboxFixture } from '../../helpers/outbox-fixtures.js';
 
@@ -67,6 +68,45 @@ describe('integrity check at open', () => {
     const again = await outbox.checkIntegrity();
     expect(again.removedTemporaries).toEqual([]);
     expect(again.orphanFiles).toEqual([orphan]);
+    await outbox.close();
+  });
+
+  it('finds any damage to a pack by decrypting it: a flipped ciphertext byte, a cut or a grown file; a pack named the older way still passes', async () => {
+    let outbox = await fx.open();
+    const dossiers = [];
+    for (let i = 0; i < 4; i++) {
+      const r = await outbox.enqueue(sampleInput(2, 8192));
+      if (!r.ok) throw new Error('enqueue');
+      const rec = await outbox.get(r.value.id);
+      if (!rec.ok) throw new Error('get');
+      dossiers.push({ id: r.value.id, ref: rec.value.attachments[0]!.storageRef! });
+    }
+    await outbox.close();
+    const dir = join(fx.dir, 'data', 'attachments');
+    const [flipped, cut, grown, older] = dossiers as [(typeof dossiers)[0], (typeof dossiers)[0], (typeof dossiers)[0], (typeof dossiers)[0]];
+    // deep in the second page's ciphertext: no header byte, so only the GCM tag can tell
+    const f = await readFile(join(dir, flipped.ref));
+    f[f.length - 100]! ^= 0x01;
+    await writeFile(join(dir, flipped.ref), f);
+    const c = await readFile(join(dir, cut.ref));
+    await writeFile(join(dir, cut.ref), c.subarray(0, c.length - 1));
+    await writeFile(join(dir, grown.ref), Buffer.concat([await readFile(join(dir, grown.ref)), Buffer.from([0])]));
+    // a pack from before the manifest name: the sha256 of the whole file
+    const oldName = createHash('sha256').update(await readFile(join(dir, older.ref))).digest('hex');
+    await rename(join(dir, older.ref), join(dir, oldName));
+    const db = await openDb(join(fx.dir, 'data', 'outbox.db'));
+    await db.run(`UPDATE attachments SET storage_ref = ? WHERE storage_ref = ?`, [oldName, older.ref]);
+    await db.close();
+
+    outbox = await fx.open();
+    const report = outbox.startupIntegrity!;
+    expect(report.corruptFiles.map((e) => e.dossierId).sort()).toEqual([flipped.id, cut.id, grown.id].sort());
+    expect(report.deadened.sort()).toEqual([flipped.id, cut.id, grown.id].sort());
+    expect(report.orphanFiles).toEqual([]);
+    expect(report.missingFiles).toEqual([]);
+    expect((await outbox.due(10)).map((d) => d.id)).toEqual([older.id]);
+    const page = await outbox.readAttachment(older.id, 1);
+    expect(page.ok).toBe(true);
     await outbox.close();
   });
 });
