@@ -19,7 +19,7 @@ import { importTs } from './lib/import-ts.mjs';
 import sqlite3 from 'sqlite3';
 import { median, quantile, repoRoot, round, writeResult } from './lib/results.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const PAGES = 10;
 const PAGE_BYTES = 300 * 1024;
