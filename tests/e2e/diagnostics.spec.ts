@@ -30,9 +30,10 @@ test('every diagnostics tab with the simulators: devices, queue, network, config
     await expect(page.locator(`[data-tab="${tab}"]`)).toHaveAttribute('aria-current', 'page');
     await expect(screen).not.toHaveAttribute('aria-busy', 'true', { timeout: 15_000 });
     await expect(screen.locator('.diag-failure')).toHaveCount(0);
+    // the city simulator is up: the network tab says it is reachable
+    if (tab === 'network') await expect(screen.locator('[data-reachable]')).toHaveAttribute('data-reachable', 'true');
     await kiosk.snap(`diag-${tab}`, { curated: tab === 'queue' });
   }
-  await expect(kiosk.screen('diag.network').locator('[data-reachable]').first()).toBeVisible({ timeout: 1 }).catch(() => undefined);
 
   await page.getByRole('button', { name: vi('diag.exit'), exact: true }).tap();
   await expect(kiosk.screen('attract')).toBeVisible();
