@@ -144,6 +144,7 @@ export async function createApp(options: AppOptions, deps: AppDeps = {}): Promis
     verify: verifyPin,
     clock,
     unlockTtlMs: () => config.current.timeouts.diagnosticsIdleSeconds * 1000,
+    lockoutMs: () => config.current.timeouts.pinLockoutSeconds * 1000,
   });
   const documents = new SessionDocuments(() => devices.scanner);
   const journal = new JourneyJournal();

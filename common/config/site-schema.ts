@@ -112,6 +112,8 @@ export const SiteConfig = z.strictObject({
     idleSeconds: z.number().int('must be a whole number').min(15, 'must be at least 15 seconds').max(600, 'must be at most 600 seconds'),
     warningSeconds: z.number().int('must be a whole number').min(5, 'must be at least 5 seconds').max(60, 'must be at most 60 seconds'),
     diagnosticsIdleSeconds: z.number().int('must be a whole number').min(30, 'must be at least 30 seconds').max(1800, 'must be at most 1800 seconds').default(300),
+    // how long PIN entry stays locked after five wrong PINs in a row (every role)
+    pinLockoutSeconds: z.number().int('must be a whole number').min(5, 'must be at least 5 seconds').max(3600, 'must be at most 3600 seconds').default(300),
   }).refine((t) => t.warningSeconds < t.idleSeconds, { message: 'must be shorter than idleSeconds', path: ['warningSeconds'] }),
   hotline: z.strictObject({ phone: z.string().regex(/^[0-9 .+]{3,20}$/, 'must be a phone number'), hours: Text }),
   attract: z.strictObject({

@@ -16,7 +16,8 @@ export interface OperatorAuthOptions {
   clock: Clock;
   /** wrong tries before the entry locks */
   maxFailures?: number;
-  lockoutMs?: number;
+  /** how long entry stays locked after `maxFailures` (read at each lock: a config reload applies) */
+  lockoutMs?: () => number;
   /** an unlocked role lapses after this long without renewal */
   unlockTtlMs: () => number;
 }
@@ -29,8 +30,8 @@ export interface Unlocked {
 
 /**
  * PIN entry for technicians and officers. Roles are distinct: an officer PIN never opens
- * diagnostics. Five wrong tries in a row lock the entry for every role for five minutes,
- * so a PIN cannot be guessed at the lobby screen.
+ * diagnostics. Five wrong tries in a row lock the entry for every role (five minutes unless the
+ * site says otherwise: `timeouts.pinLockoutSeconds`), so a PIN cannot be guessed at the lobby screen.
  */
 export class OperatorAuth {
   #failures = 0;
@@ -53,7 +54,7 @@ export class OperatorAuth {
       this.#failures += 1;
       if (this.#failures >= (this.o.maxFailures ?? 5)) {
         this.#failures = 0;
-        this.#lockedUntil = now + (this.o.lockoutMs ?? 5 * 60_000);
+        this.#lockedUntil = now + (this.o.lockoutMs?.() ?? 5 * 60_000);
         return err(kioskError('PinLocked', 'too many wrong PINs; entry locked', { retryAfterMs: this.#lockedUntil - now }));
       }
       return err(kioskError('PinRejected', `wrong PIN for role ${role}`));

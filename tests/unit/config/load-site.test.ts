@@ -41,12 +41,12 @@ describe('the site files in kiosk-config/sites', () => {
     }
   });
 
-  it('test-fast.json is embedded.json with short timeouts and 3-second slides', async () => {
+  it('test-fast.json is embedded.json with short timeouts (a 10-second PIN lockout among them) and 3-second slides', async () => {
     const fast = await loadSiteConfig(sitePath('test-fast'));
     if (!fast.ok) throw new Error(formatConfigError(fast.error));
     expect(fast.value.site.id).toBe('test-fast');
     expect(fast.value.kiosk.id).toBe('TEST01');
-    expect([fast.value.timeouts.idleSeconds, fast.value.timeouts.warningSeconds]).toEqual([15, 10]);
+    expect([fast.value.timeouts.idleSeconds, fast.value.timeouts.warningSeconds, fast.value.timeouts.pinLockoutSeconds]).toEqual([15, 10, 10]);
     expect(fast.value.attract.slides.map((s) => s.durationSeconds)).toEqual(fast.value.attract.slides.map(() => 3));
     // port 0: the printer simulator takes a free port, so several test kiosks can run at once
     expect(fast.value.devices.printer).toMatchObject({ kind: 'simulator', port: 0 });
@@ -55,7 +55,7 @@ describe('the site files in kiosk-config/sites', () => {
     // everything else must stay the same, or the end-to-end tests stop testing the default kiosk
     const embedded = await readSite('embedded');
     const raw = await readSite('test-fast');
-    for (const [path, value] of [['site.id', 'embedded'], ['kiosk.id', 'KIOSK01'], ['timeouts.idleSeconds', 90], ['timeouts.warningSeconds', 20], ['devices.printer.port', 9100], ['city.baseUrl', 'http://127.0.0.1:8443/v1']] as const) {
+    for (const [path, value] of [['site.id', 'embedded'], ['kiosk.id', 'KIOSK01'], ['timeouts.idleSeconds', 90], ['timeouts.warningSeconds', 20], ['timeouts.pinLockoutSeconds', 300], ['devices.printer.port', 9100], ['city.baseUrl', 'http://127.0.0.1:8443/v1']] as const) {
       setAt(raw, path, value);
     }
     const slides = raw.attract as { slides: Array<Record<string, unknown>> };

@@ -46,6 +46,8 @@ const cases: Case[] = [
   c('diagnosticsIdleSeconds below 30', [['timeouts.diagnosticsIdleSeconds', 29]], 'timeouts.diagnosticsIdleSeconds', 'must be at least 30 seconds'),
   c('diagnosticsIdleSeconds above 1800', [['timeouts.diagnosticsIdleSeconds', 1801]], 'timeouts.diagnosticsIdleSeconds', 'must be at most 1800 seconds'),
   c('diagnosticsIdleSeconds fractional', [['timeouts.diagnosticsIdleSeconds', 300.5]], 'timeouts.diagnosticsIdleSeconds', 'must be a whole number'),
+  c('pinLockoutSeconds below 5', [['timeouts.pinLockoutSeconds', 4]], 'timeouts.pinLockoutSeconds', 'must be at least 5 seconds'),
+  c('pinLockoutSeconds above 3600', [['timeouts.pinLockoutSeconds', 3601]], 'timeouts.pinLockoutSeconds', 'must be at most 3600 seconds'),
   c('hotline.phone with letters', [['hotline.phone', 'call us']], 'hotline.phone', 'must be a phone number'),
   c('hotline.hours.en missing', [['hotline.hours.en', DELETE]], 'hotline.hours.en', 'is required'),
   c('no slides', [['attract.slides', []]], 'attract.slides', 'must have at least one slide'),
@@ -147,12 +149,13 @@ describe('site schema rules', () => {
 
   it('fills the documented defaults', async () => {
     const result = parseSiteConfig(
-      await brokenSite([escpos({ type: 'serial', path: '/dev/ttyUSB0' }), ['timeouts.diagnosticsIdleSeconds', DELETE], ['attract.slides.0.durationSeconds', DELETE], ['city.simulator', DELETE]]),
+      await brokenSite([escpos({ type: 'serial', path: '/dev/ttyUSB0' }), ['timeouts.diagnosticsIdleSeconds', DELETE], ['timeouts.pinLockoutSeconds', DELETE], ['attract.slides.0.durationSeconds', DELETE], ['city.simulator', DELETE]]),
       'x.json',
     );
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.devices.printer).toEqual({ kind: 'escpos', transport: { type: 'serial', path: '/dev/ttyUSB0', baudRate: 9600 }, textMode: 'raster', widthDots: 576 });
     expect(result.value.timeouts.diagnosticsIdleSeconds).toBe(300);
+    expect(result.value.timeouts.pinLockoutSeconds).toBe(300);
     expect(result.value.attract.slides[0]?.durationSeconds).toBe(8);
     expect(result.value.city.simulator).toBe(false);
   });

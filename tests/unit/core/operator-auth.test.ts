@@ -39,6 +39,19 @@ describe('OperatorAuth', () => {
     expect(await auth.unlock('technician', '111111')).toMatchObject({ ok: true });
   });
 
+  it('locks for as long as the site says, read at each lock so a config reload applies', async () => {
+    const clock = new FakeClock();
+    let seconds = 5;
+    const auth = new OperatorAuth({ pins: () => pins, verify, clock, unlockTtlMs: () => 300_000, lockoutMs: () => seconds * 1000 });
+    for (let i = 0; i < 5; i++) await auth.unlock('technician', '000000');
+    expect(await auth.unlock('technician', '111111')).toMatchObject({ ok: false, error: { kind: 'PinLocked', retryAfterMs: 5_000 } });
+    clock.advance(5_000);
+    expect(await auth.unlock('technician', '111111')).toMatchObject({ ok: true });
+    seconds = 60;
+    for (let i = 0; i < 5; i++) await auth.unlock('officer', '000000');
+    expect(await auth.unlock('officer', '222222')).toMatchObject({ ok: false, error: { kind: 'PinLocked', retryAfterMs: 60_000 } });
+  });
+
   it('a success resets the failure count', async () => {
     const { auth } = setup();
     for (let i = 0; i < 4; i++) await auth.unlock('technician', '000000');
