@@ -567,27 +567,29 @@ export class Outbox {
   }
 
   /**
-   * Whether a pack still gives its name (attachment-store.ts `packName`): every item where its
-   * row places it decrypts (its GCM tag holds), hashes to the row's sha256, and the items tile
-   * the file. A pack named the older way, by the sha256 of the whole file, is checked that way.
+   * Whether a pack still gives its name (attachment-store.ts `packName`), or, for a pack from
+   * before that name, whether it still hashes to it (the sha256 of the whole file).
    */
   private async packIsWhole(ref: string, rows: readonly AttachmentRow[]): Promise<boolean> {
     const read = await this.store.read(ref);
-    if (!read.ok) return false;
-    const bytes = read.sealed;
+    return read.ok && (this.manifestHolds(ref, read.sealed, rows) || isWholeFileName(ref, read.sealed));
+  }
+
+  /** Every item where its row places it decrypts (its GCM tag holds) and hashes to the row's sha256; the items tile the file and give its name. */
+  private manifestHolds(ref: string, bytes: Buffer, rows: readonly AttachmentRow[]): boolean {
     const items: PackItemDigest[] = [];
     let end = 0;
     for (const r of [...rows].sort((a, b) => (a.storage_offset ?? 0) - (b.storage_offset ?? 0))) {
       const offset = r.storage_offset ?? 0;
-      const length = r.storage_length ?? 0;
-      if (offset !== end || offset + length > bytes.length) return isWholeFileName(ref, bytes);
-      end = offset + length;
+      if (offset !== end) return false;
+      end = offset + (r.storage_length ?? 0);
+      if (end > bytes.length) return false;
       const sealed = bytes.subarray(offset, end);
       const plain = unseal(this.key, sealed, { kind: 'attachment', dossierId: r.dossier_id, seq: r.seq, componentId: r.component_id });
-      if (!plain || sha256Hex(plain) !== r.sha256) return isWholeFileName(ref, bytes);
+      if (!plain || sha256Hex(plain) !== r.sha256) return false;
       items.push({ header: sealed.subarray(0, SEALED_HEADER_BYTES), plainSha256: r.sha256 });
     }
-    return (end === bytes.length && packName(items) === ref) || isWholeFileName(ref, bytes);
+    return end === bytes.length && packName(items) === ref;
   }
 
   // ─── helpers ───────────────────────────────────────────────────────────────
