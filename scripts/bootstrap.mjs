@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RESTART_EXIT_CODE, supervise } from './supervise.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const [command = 'start', ...rest] = process.argv.slice(2);
@@ -102,9 +103,12 @@ const next = {
   build: null,
 }[command];
 if (!next) process.exit(0);
-const child = spawn(process.execPath, next, { stdio: 'inherit', cwd: root });
+let child = null;
 // Ctrl-C reaches the child through the terminal's process group; we wait for its clean
 // shutdown instead of dying first and leaving it printing behind the prompt.
 process.on('SIGINT', () => {});
-process.on('SIGTERM', () => child.kill('SIGTERM'));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+process.on('SIGTERM', () => child?.kill('SIGTERM'));
+const launch = () => spawn(process.execPath, next, { stdio: 'inherit', cwd: root });
+// only the kiosk is started again when it asks to be (diagnostics → restart)
+const restartCode = command === 'start' ? RESTART_EXIT_CODE : null;
+supervise(launch, { restartCode, say, onChild: (c) => (child = c) }).then((code) => process.exit(code));

@@ -4,7 +4,7 @@
 
 /**
  * EX_TEMPFAIL: "try again". systemd: `Restart=on-failure` (or `RestartForceExitStatus=75`);
- * the Electron launcher in main/start/main.ts may also relaunch on it.
+ * `npm start` starts the kiosk again on it (scripts/supervise.mjs).
  */
 export const RESTART_EXIT_CODE = 75;
 /** time for the reply (and its audit row) to leave before the process ends */

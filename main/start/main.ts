@@ -64,6 +64,9 @@ const main = async (): Promise<number> => {
     const asRoot = process.getuid?.() === 0;
     browser = spawn(findExecutable('chromium') as string, chromiumKioskArgs(host.url, join(dataDir, 'chromium-profile'), asRoot), { stdio: 'ignore' });
     browser.on('exit', (code) => app.log.info('start', 'chromium exited', { code }));
+    // a restart from diagnostics ends this process at once (exit code 75, and `npm start`
+    // starts it again with a browser of its own): the old window must not stay on a dead page
+    process.on('exit', () => browser?.kill('SIGTERM'));
   } else {
     say(`open ${host.url}`);
   }

@@ -12,7 +12,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const startupTimeoutMs = 30_000;
 
 /** The secrets file the host reads: known PINs, mode 0600 as the host demands. */
-const writeSecrets = async (file: string) => {
+export const writeSecrets = async (file: string) => {
   const secrets = {
     pins: {
       technician: [{ id: 'tech-e2e', hash: await hashPin(e2ePins.technician) }],
@@ -26,7 +26,7 @@ const writeSecrets = async (file: string) => {
  * Resolves with the URL the host prints (`KIOSK_URL=…`) and the city simulator's URL (from its
  * `city simulator listening` log line, printed before), or fails with why it did not.
  */
-const waitForUrls = (child: ChildProcess, logPath: string): Promise<{ url: string; cityUrl: string }> =>
+export const waitForUrls = (child: ChildProcess, logPath: string): Promise<{ url: string; cityUrl: string }> =>
   new Promise((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`the host printed no KIOSK_URL within ${startupTimeoutMs} ms; see ${logPath}`)), startupTimeoutMs);
     if (!child.stdout) return reject(new Error('host has no stdout'));
