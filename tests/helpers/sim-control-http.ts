@@ -1,8 +1,11 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserHost } from '../../main/browser-host/server.js';
+import type { KioskEvent } from '../../common/kiosk-api/events.js';
+import { startBrowserHost, type BrowserHost } from '../../main/browser-host/server.js';
+import { silentLogger } from '../../main/log/logger.js';
 import { rawRequest } from './city-sim-http.js';
+import { startJourneyApp, type JourneyApp, type JourneyAppOptions } from './journey-app.js';
 
 // Calls to a browser host's /__sim/ routes, as the end-to-end tests make them, for the unit
 // tests of sim control and of the API faults behind it.
@@ -25,3 +28,38 @@ export const simCall = (host: BrowserHost, method: string, path: string, opts: {
     },
     ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
   });
+
+/** A site with a real printer (on a device file) beside the simulated scanner and reader: no sim control. */
+export const realPrinterSite: NonNullable<JourneyAppOptions['site']> = (s) => ({
+  ...s,
+  devices: { ...s.devices, printer: { kind: 'escpos', transport: { type: 'file', path: '/dev/null' } } },
+});
+
+export interface HostedJourneyApp {
+  app: JourneyApp;
+  host: BrowserHost;
+  rendererDir: string;
+  close(): Promise<void>;
+}
+
+/** A journey app behind a real browser host (with its sim control when the site has one); `events` collects the core's events. */
+export const startHostedJourneyApp = async (opts: JourneyAppOptions = {}, events?: KioskEvent[]): Promise<HostedJourneyApp> => {
+  const rendererDir = await emptyRendererDir();
+  const app = await startJourneyApp(opts);
+  if (events) app.core.onEvent((e) => events.push(e));
+  try {
+    const host = await startBrowserHost({ core: app.core, log: silentLogger, rendererDir, sim: app.sim });
+    return {
+      app,
+      host,
+      rendererDir,
+      close: async () => {
+        await host.close();
+        await app.close();
+      },
+    };
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
+};

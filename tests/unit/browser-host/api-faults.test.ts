@@ -1,33 +1,23 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../../../common/kiosk-api/events.js';
-import { startBrowserHost, type BrowserHost } from '../../../main/browser-host/server.js';
-import { silentLogger } from '../../../main/log/logger.js';
-import { emptyRendererDir, simCall } from '../../helpers/sim-control-http.js';
-import { dossierArgs, startJourneyApp, startSession, type JourneyApp } from '../../helpers/journey-app.js';
+import type { BrowserHost } from '../../../main/browser-host/server.js';
+import { realPrinterSite, simCall, startHostedJourneyApp } from '../../helpers/sim-control-http.js';
+import { dossierArgs, startSession, type JourneyApp } from '../../helpers/journey-app.js';
 
 // /__sim/api-faults and the printer's immediate status, over the browser host's real HTTP
 // server and a real core: the next calls of a KioskApi method answer the injected error.
-
-let rendererDir: string;
-beforeAll(async () => {
-  rendererDir = await emptyRendererDir();
-});
 
 const call = simCall;
 
 describe('API faults through sim control', () => {
   let app: JourneyApp;
   let host: BrowserHost;
+  let close = async () => {};
   const events: KioskEvent[] = [];
   beforeAll(async () => {
-    app = await startJourneyApp();
-    app.core.onEvent((e) => events.push(e));
-    host = await startBrowserHost({ core: app.core, log: silentLogger, rendererDir, sim: app.sim });
+    ({ app, host, close } = await startHostedJourneyApp({}, events));
   });
-  afterAll(async () => {
-    await host?.close();
-    await app?.close();
-  });
+  afterAll(() => close());
   beforeEach(async () => {
     await call(host, 'DELETE', '/__sim/api-faults');
   });
@@ -131,15 +121,11 @@ describe('API faults through sim control', () => {
 describe('API faults do not exist without sim control', () => {
   let app: JourneyApp;
   let host: BrowserHost;
+  let close = async () => {};
   beforeAll(async () => {
-    // a real printer (on a device file) beside simulated scanner and reader
-    app = await startJourneyApp({ site: (s) => ({ ...s, devices: { ...s.devices, printer: { kind: 'escpos', transport: { type: 'file', path: '/dev/null' } } } }) });
-    host = await startBrowserHost({ core: app.core, log: silentLogger, rendererDir, sim: app.sim });
+    ({ app, host, close } = await startHostedJourneyApp({ site: realPrinterSite }));
   });
-  afterAll(async () => {
-    await host?.close();
-    await app?.close();
-  });
+  afterAll(() => close());
 
   it('has no route, even with the token, and the calls run', async () => {
     expect(app.sim).toBeNull();

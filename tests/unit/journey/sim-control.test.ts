@@ -2,32 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../../../common/kiosk-api/events.js';
 import { startBrowserHost, type BrowserHost } from '../../../main/browser-host/server.js';
 import { silentLogger } from '../../../main/log/logger.js';
-import { emptyRendererDir, simCall } from '../../helpers/sim-control-http.js';
-import { dossierArgs, startJourneyApp, startSession, type JourneyApp } from '../../helpers/journey-app.js';
+import { realPrinterSite, simCall, startHostedJourneyApp } from '../../helpers/sim-control-http.js';
+import { dossierArgs, startSession, type JourneyApp } from '../../helpers/journey-app.js';
 
 // /__sim/ on the browser host: the e2e tests' hand on the simulated devices, behind the
 // launch token, and absent when the site has real devices.
-
-let rendererDir: string;
-beforeAll(async () => {
-  rendererDir = await emptyRendererDir();
-});
 
 const call = simCall;
 
 describe('sim control on a site of simulators', () => {
   let app: JourneyApp;
   let host: BrowserHost;
+  let close = async () => {};
   const events: KioskEvent[] = [];
   beforeAll(async () => {
-    app = await startJourneyApp();
-    app.core.onEvent((e) => events.push(e));
-    host = await startBrowserHost({ core: app.core, log: silentLogger, rendererDir, sim: app.sim });
+    ({ app, host, close } = await startHostedJourneyApp({}, events));
   });
-  afterAll(async () => {
-    await host?.close();
-    await app?.close();
-  });
+  afterAll(() => close());
   const reads = () => events.flatMap((e) => (e.type === 'reader.read' ? [e.read] : []));
 
   it.each([
@@ -117,15 +108,12 @@ describe('sim control on a site of simulators', () => {
 describe('sim control is off unless every device is a simulator', () => {
   let app: JourneyApp;
   let host: BrowserHost;
+  let rendererDir: string;
+  let close = async () => {};
   beforeAll(async () => {
-    // a real printer (on a device file) beside simulated scanner and reader
-    app = await startJourneyApp({ site: (s) => ({ ...s, devices: { ...s.devices, printer: { kind: 'escpos', transport: { type: 'file', path: '/dev/null' } } } }) });
-    host = await startBrowserHost({ core: app.core, log: silentLogger, rendererDir, sim: app.sim });
+    ({ app, host, rendererDir, close } = await startHostedJourneyApp({ site: realPrinterSite }));
   });
-  afterAll(async () => {
-    await host?.close();
-    await app?.close();
-  });
+  afterAll(() => close());
 
   it('has nothing to drive, even with the token', async () => {
     expect(app.sim).toBeNull();
